@@ -1,0 +1,144 @@
+using CarbonLedger.Domain.Accounts;
+using CarbonLedger.Domain.Identity;
+using CarbonLedger.Domain.Invariants;
+using static CarbonLedger.Domain.Registry.LedgerRejection;
+
+namespace CarbonLedger.Domain.Registry;
+
+public sealed partial class Ledger
+{
+    private LedgerRejection ValidateOpen(OpenAccount c)
+    {
+        if (!Enum.IsDefined(c.Type) || c.Type.IsTerminalSink())
+        {
+            return AccountTypeNotOpenable;
+        }
+
+        if (c.Account.Value.StartsWith(SinkAccounts.ReservedPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return AccountIdReserved;
+        }
+
+        if (_accountIndex.ContainsKey(c.Account))
+        {
+            return AccountAlreadyExists;
+        }
+
+        bool genesis = c.Type == AccountType.Authority && !_authorityEverOpened;
+        return genesis || IsAuthority(c.Actor) ? None : ActorNotAuthority;
+    }
+
+    private LedgerRejection ValidateSuspend(SuspendAccount c, ref Plan plan)
+    {
+        LedgerRejection r = CheckAdminReason(c.Reason);
+        if (r != None)
+        {
+            return r;
+        }
+
+        r = CheckAdministered(c, c.Account, ref plan);
+        return r != None ? r : CheckSubjectOpen(plan.Subject);
+    }
+
+    private LedgerRejection ValidateReinstate(ReinstateAccount c, ref Plan plan)
+    {
+        LedgerRejection r = CheckAdminReason(c.Reason);
+        if (r != None)
+        {
+            return r;
+        }
+
+        r = CheckAdministered(c, c.Account, ref plan);
+        if (r != None)
+        {
+            return r;
+        }
+
+        return _accounts[plan.Subject].Status switch
+        {
+            AccountStatus.Closed => AccountIsClosed,
+            AccountStatus.Open => AccountNotSuspended,
+            _ => None,
+        };
+    }
+
+    private LedgerRejection ValidateClose(CloseAccount c, ref Plan plan)
+    {
+        LedgerRejection r = CheckAdministered(c, c.Account, ref plan);
+        if (r != None)
+        {
+            return r;
+        }
+
+        if (_accounts[plan.Subject].Status == AccountStatus.Closed)
+        {
+            return AccountIsClosed;
+        }
+
+        for (int i = 0; i < _positionCount; i++)
+        {
+            if (_positions[i].Account == plan.Subject && _positions[i].Total != 0)
+            {
+                return AccountNotEmpty;
+            }
+        }
+
+        return None;
+    }
+
+    private LedgerRejection CheckAdminReason(string reason)
+    {
+        if (Missing(reason))
+        {
+            return ReasonRequired;
+        }
+
+        return TooLong(reason) ? TextTooLong : None;
+    }
+
+    /// <summary>Rules 402, 501 and 601 for an authority administering an account.</summary>
+    private LedgerRejection CheckAdministered(LedgerCommand c, AccountId id, ref Plan plan)
+    {
+        if (!_accountIndex.TryGetValue(id, out int account))
+        {
+            return AccountUnknown;
+        }
+
+        if (IsTerminal(account))
+        {
+            return AccountIsTerminalSink;
+        }
+
+        if (!IsAuthority(c.Actor))
+        {
+            return ActorNotAuthority;
+        }
+
+        plan.Subject = account;
+        return None;
+    }
+
+    private void ApplyOpen(AccountId id, AccountType type, ActorId owner)
+    {
+        LedgerAssert.That(!type.IsTerminalSink(), "sinks are built in");
+        int index = AddAccount(id, type, owner);
+        if (type == AccountType.Authority)
+        {
+            _authorityEverOpened = true;
+            AdjustAuthorityCount(index, +1);
+        }
+    }
+
+    private void ApplyStatus(int account, AccountStatus status)
+    {
+        ref AccountRecord a = ref _accounts[account];
+        LedgerAssert.That(a.Status != AccountStatus.Closed, "closed is absorbing");
+        LedgerAssert.That(a.Status != status, "status change to the same status");
+        bool wasOpen = a.Status == AccountStatus.Open;
+        a.Status = status;
+        if (wasOpen != (status == AccountStatus.Open))
+        {
+            AdjustAuthorityCount(account, wasOpen ? -1 : +1);
+        }
+    }
+}
