@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CarbonLedger.Domain.Registry;
+using CarbonLedger.Engine.Serialization;
+
+namespace CarbonLedger.Engine.Journal;
+
+/// <summary>
+/// The SHA-256 chain over the journal. Each event's hash covers the previous hash, its ledger sequence,
+/// its type alias, the idempotency key, actor and command fingerprint, and the event re-serialized with
+/// <see cref="JournalJson"/>. Altering, deleting, inserting or reordering any event therefore breaks the
+/// link at that event. The single writer computes it in memory, so it costs no coordination.
+/// </summary>
+public static class HashChain
+{
+    /// <summary>The "previous hash" of the first event.</summary>
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>The hash of <paramref name="e"/> stamped <paramref name="stamp"/> after <paramref name="previous"/>.</summary>
+    public static string Link(string previous, LedgerEvent e, EventStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(e);
+        string header = string.Create(CultureInfo.InvariantCulture,
+            $"{previous}\n{stamp.Sequence}\n{EventAliases.Of(e)}\n{stamp.Key.Value}\n{stamp.Actor.Value}\n{stamp.Fingerprint:x16}\n");
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), JournalJson.Options);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(header));
+        sha.AppendData(body);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -1,0 +1,13 @@
+using CarbonLedger.Domain.Registry;
+
+namespace CarbonLedger.Engine.Journal;
+
+/// <summary>One journaled event with its stamp and its link in the hash chain.</summary>
+public sealed record JournalEntry(LedgerEvent Event, EventStamp Stamp, string PreviousHash, string Hash)
+{
+    /// <summary>Optional correlation id supplied by the caller (journal metadata).</summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>The Marten global sequence once read back (0 before the append).</summary>
+    public long StoreSequence { get; init; }
+}

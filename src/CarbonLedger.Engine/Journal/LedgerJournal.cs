@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CarbonLedger.Domain.Identity;
+using CarbonLedger.Domain.Registry;
+using CarbonLedger.Engine.ReadModels;
+using JasperFx.Events;
+using Marten;
+using NodaTime;
+using Npgsql;
+
+namespace CarbonLedger.Engine.Journal;
+
+/// <summary>
+/// The durable journal on Marten: appends a whole batch of events (plus the read-model updates and an
+/// optional checkpoint) in ONE transaction, and reads the journal back in sequence order. Layout: one
+/// stream per partition per Asia/Shanghai calendar day (<c>ledger-main-20261125</c>), which bounds stream
+/// length to a day's activity; Marten's global sequence orders events across streams.
+/// </summary>
+public sealed class LedgerJournal : IAsyncDisposable
+{
+    private const int ReadPageSize = 10_000;
+    private static readonly DateTimeZone s_shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+    private readonly DocumentStore _store;
+    private readonly NpgsqlDataSource _dataSource;
+
+    private LedgerJournal(DocumentStore store, NpgsqlDataSource dataSource, string schema, string partition)
+    {
+        _store = store;
+        _dataSource = dataSource;
+        Schema = schema;
+        Partition = partition;
+    }
+
+    /// <summary>The PostgreSQL schema holding the journal and read models.</summary>
+    public string Schema { get; }
+
+    /// <summary>The partition name used in stream keys.</summary>
+    public string Partition { get; }
+
+    /// <summary>The Marten store (for tests and tools that query the journal).</summary>
+    public IDocumentStore Store => _store;
+
+    /// <summary>A data source for plain SQL against the same database.</summary>
+    public NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>Opens the journal, creating or migrating the schema and the read-model tables.</summary>
+    public static async Task<LedgerJournal> OpenAsync(string connectionString, string schema, string partition,
+        CancellationToken ct)
+    {
+        DocumentStore store = JournalStore.Create(connectionString, schema);
+        NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(ct);
+            foreach (string ddl in ReadModelSchema.Statements(schema))
+            {
+#pragma warning disable CA2100 // DDL built from the configured schema name, not from user input.
+                await using var command = new NpgsqlCommand(ddl, connection);
+#pragma warning restore CA2100
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            return new LedgerJournal(store, dataSource, schema, partition);
+        }
+        catch
+        {
+            store.Dispose();
+            await dataSource.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The stream that holds events journaled at <paramref name="at"/>.</summary>
+    public string StreamFor(Instant at) =>
+        string.Create(CultureInfo.InvariantCulture, $"ledger-{Partition}-{at.InZone(s_shanghai).Date:yyyyMMdd}");
+
+    /// <summary>
+    /// Appends <paramref name="entries"/> with <paramref name="readModel"/> updates and an optional checkpoint
+    /// in one transaction. Throws when the transaction fails; then nothing of the batch is stored.
+    /// </summary>
+    public async Task AppendAsync(IReadOnlyList<JournalEntry> entries, IReadOnlyList<SqlCommandSpec> readModel,
+        Checkpoint? checkpoint, Instant at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(readModel);
+        await using IDocumentSession session = _store.LightweightSession();
+        var events = new List<object>(entries.Count);
+        foreach (JournalEntry entry in entries)
+        {
+            IEvent e = session.Events.BuildEvent(entry.Event);
+            e.SetHeader(JournalHeaders.Sequence, entry.Stamp.Sequence.ToString(CultureInfo.InvariantCulture));
+            e.SetHeader(JournalHeaders.Key, entry.Stamp.Key.Value);
+            e.SetHeader(JournalHeaders.Fingerprint, entry.Stamp.Fingerprint.ToString("x16", CultureInfo.InvariantCulture));
+            e.SetHeader(JournalHeaders.Actor, entry.Stamp.Actor.Value);
+            e.SetHeader(JournalHeaders.Previous, entry.PreviousHash);
+            e.SetHeader(JournalHeaders.Hash, entry.Hash);
+            e.UserName = entry.Stamp.Actor.Value;
+            e.CorrelationId = entry.CorrelationId;
+            events.Add(e);
+        }
+
+        if (events.Count > 0)
+        {
+            session.Events.Append(StreamFor(at), events);
+        }
+
+        foreach (SqlCommandSpec spec in readModel)
+        {
+            session.QueueSqlCommand(spec.Sql, spec.Arguments);
+        }
+
+        if (checkpoint is not null)
+        {
+            session.QueueSqlCommand(
+                $"INSERT INTO {Schema}.ledger_checkpoints (seq, state_hash, chain_head, at) VALUES (?, ?, ?, ?) " +
+                "ON CONFLICT (seq) DO UPDATE SET state_hash = excluded.state_hash, chain_head = excluded.chain_head",
+                checkpoint.Sequence, checkpoint.StateHash, checkpoint.ChainHead, at.ToDateTimeOffset());
+        }
+
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Reads the journal in order, after Marten sequence <paramref name="afterStoreSequence"/>.</summary>
+    public async IAsyncEnumerable<JournalEntry> ReadAsync(long afterStoreSequence,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        long after = afterStoreSequence;
+        while (true)
+        {
+            await using IQuerySession query = _store.QuerySession();
+            IReadOnlyList<IEvent> page = await query.Events.QueryAllRawEvents()
+                .Where(e => e.Sequence > after)
+                .OrderBy(e => e.Sequence)
+                .Take(ReadPageSize)
+                .ToListAsync(ct);
+            foreach (IEvent e in page)
+            {
+                yield return ToEntry(e);
+                after = e.Sequence;
+            }
+
+            if (page.Count < ReadPageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The latest checkpoint, or null when none was written.</summary>
+    public async Task<Checkpoint?> LatestCheckpointAsync(CancellationToken ct)
+    {
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct);
+#pragma warning disable CA2100 // schema name from configuration
+        await using var command = new NpgsqlCommand(
+            $"SELECT seq, state_hash, chain_head FROM {Schema}.ledger_checkpoints ORDER BY seq DESC LIMIT 1", connection);
+#pragma warning restore CA2100
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new Checkpoint(reader.GetInt64(0), reader.GetString(1), reader.GetString(2))
+            : null;
+    }
+
+    /// <summary>Writes a checkpoint on its own (at shutdown).</summary>
+    public async Task WriteCheckpointAsync(Checkpoint checkpoint, Instant at, CancellationToken ct) =>
+        await AppendAsync([], [], checkpoint, at, ct);
+
+    private static JournalEntry ToEntry(IEvent e)
+    {
+        string Header(string name) => e.GetHeader(name)?.ToString()
+            ?? throw new JournalIntegrityException($"journal event {e.Sequence} has no '{name}' header");
+
+        if (e.Data is not LedgerEvent data)
+        {
+            throw new JournalIntegrityException($"journal event {e.Sequence} is not a ledger event ({e.EventTypeName})");
+        }
+
+        var stamp = new EventStamp(
+            long.Parse(Header(JournalHeaders.Sequence), CultureInfo.InvariantCulture),
+            IdempotencyKey.Of(Header(JournalHeaders.Key)),
+            ulong.Parse(Header(JournalHeaders.Fingerprint), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+            ActorId.Of(Header(JournalHeaders.Actor)));
+        return new JournalEntry(data, stamp, Header(JournalHeaders.Previous), Header(JournalHeaders.Hash))
+        {
+            CorrelationId = e.CorrelationId,
+            StoreSequence = e.Sequence,
+        };
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _store.Dispose();
+        await _dataSource.DisposeAsync();
+    }
+}

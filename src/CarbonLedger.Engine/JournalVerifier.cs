@@ -1,0 +1,64 @@
+using CarbonLedger.Engine.Journal;
+
+namespace CarbonLedger.Engine;
+
+/// <summary>
+/// Walks the journal's hash chain and reports the first broken link: an event whose content no longer
+/// hashes to its stored hash (altered), whose previous-hash does not match the event before it (deleted,
+/// inserted or reordered), or whose ledger sequence is not the next one.
+/// </summary>
+public static class JournalVerifier
+{
+    /// <summary>The outcome of a verification.</summary>
+    public sealed record Report(bool IsIntact, long EventsChecked, string ChainHead, long? BrokenAtSequence,
+        long? BrokenAtStoreSequence, string? Problem);
+
+    /// <summary>Verifies the whole journal.</summary>
+    public static async Task<Report> VerifyAsync(LedgerJournal journal, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        string head = HashChain.Genesis;
+        long expected = 1;
+        long checkedCount = 0;
+        await foreach (JournalEntry entry in journal.ReadAsync(0, ct))
+        {
+            string? broken = CheckLink(head, expected, entry, out string hash);
+            if (broken is not null)
+            {
+                return new Report(false, checkedCount, head, entry.Stamp.Sequence, entry.StoreSequence, broken);
+            }
+
+            head = hash;
+            expected++;
+            checkedCount++;
+        }
+
+        return new Report(true, checkedCount, head, null, null, null);
+    }
+
+    /// <summary>Checks one link; returns a description of the break, or null when the link holds.</summary>
+    public static string? CheckLink(string head, long expectedSequence, JournalEntry entry, out string hash)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        hash = HashChain.Link(entry.PreviousHash, entry.Event, entry.Stamp);
+        if (entry.Stamp.Sequence != expectedSequence)
+        {
+            return $"ledger sequence {entry.Stamp.Sequence} found where {expectedSequence} was expected " +
+                   $"(store sequence {entry.StoreSequence}): an event was deleted, inserted or reordered";
+        }
+
+        if (entry.PreviousHash != head)
+        {
+            return $"event {entry.Stamp.Sequence} links to {entry.PreviousHash[..12]}… but the chain head is " +
+                   $"{head[..12]}…: an event before it was deleted, inserted or reordered";
+        }
+
+        if (hash != entry.Hash)
+        {
+            return $"event {entry.Stamp.Sequence} hashes to {hash[..12]}… but stored {entry.Hash[..12]}…: " +
+                   "its content or metadata was altered";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+using CarbonLedger.Domain.Registry;
+using NodaTime;
+
+namespace CarbonLedger.Engine;
+
+/// <summary>Configuration of a <see cref="LedgerEngine"/>. Every bound has its reason.</summary>
+public sealed record LedgerEngineOptions
+{
+    /// <summary>Npgsql connection string of the database that holds the journal.</summary>
+    public required string ConnectionString { get; init; }
+
+    /// <summary>PostgreSQL schema of the journal and read models (one per partition, or per test class).</summary>
+    public string Schema { get; init; } = "carbonledger";
+
+    /// <summary>Partition name, part of the journal stream keys (architecture §8: one engine per partition).</summary>
+    public string Partition { get; init; } = "main";
+
+    /// <summary>The clock that stamps events (a fake clock in tests). Never <c>DateTime.Now</c>.</summary>
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>
+    /// Most commands per group commit. Large enough that one fsync serves thousands of commands at full load
+    /// (TigerBeetle batches up to 8,190); small enough to keep a batch's transaction (and p99 latency) short.
+    /// Under light load batches shrink by themselves: the writer takes whatever is queued.
+    /// </summary>
+    public int MaxBatchSize { get; init; } = 2_048;
+
+    /// <summary>Bounded queue: when full, submitters wait (back-pressure) instead of memory growing.</summary>
+    public int QueueCapacity { get; init; } = 65_536;
+
+    /// <summary>Write a state-hash checkpoint after this many events (and at a clean stop): O(state) each.</summary>
+    public long CheckpointEvery { get; init; } = 100_000;
+
+    /// <summary>Limits of the ledger core.</summary>
+    public LedgerLimits Limits { get; init; } = LedgerLimits.Default;
+}

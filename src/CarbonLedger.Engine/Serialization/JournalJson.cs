@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace CarbonLedger.Engine.Serialization;
+
+/// <summary>
+/// The JSON contract of journaled events: identifiers and instruments as strings, quantities as integer
+/// grams, enums by name, NodaTime values in ISO form. Marten stores events with these settings and the
+/// hash chain hashes the events re-serialized with the same settings, so a stored event hashes the same
+/// after any round trip through PostgreSQL (jsonb reorders keys; we never hash jsonb text).
+/// </summary>
+public static class JournalJson
+{
+    /// <summary>Options shared by Marten and the hash chain.</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>Adds the contract's converters to <paramref name="options"/> (used to configure Marten).</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.Converters.Add(new AccountIdConverter());
+        options.Converters.Add(new ActorIdConverter());
+        options.Converters.Add(new InstrumentIdConverter());
+        options.Converters.Add(new Co2eConverter());
+        options.Converters.Add(new VintageConverter());
+        options.Converters.Add(new JsonStringEnumConverter());
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.General)
+        {
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        Configure(options);
+        options.MakeReadOnly();
+        return options;
+    }
+}
