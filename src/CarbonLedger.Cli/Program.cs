@@ -1,7 +1,28 @@
+using System.CommandLine;
+using CarbonLedger.Cli.Commands;
+
 namespace CarbonLedger.Cli;
 
-/// <summary>Entry point of the <c>carbonledger</c> command.</summary>
+/// <summary>
+/// Entry point of the <c>carbonledger</c> command. Exit codes: 0 success; 1 malformed arguments; 2 the
+/// ledger refused something (a rejection, a broken hash chain); 3 the infrastructure failed (no
+/// PostgreSQL binaries, database unreachable).
+/// </summary>
 internal static class Program
 {
-    private static int Main() => 0;
+    private static async Task<int> Main(string[] args) => await BuildRoot().Parse(args).InvokeAsync();
+
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "CarbonLedger: the event-sourced system of record for a carbon market (allowances, CCER, 碳普惠).")
+        {
+            CliOptions.Schema,
+        };
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(BalancesCommand.Create());
+        root.Subcommands.Add(StatementCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        return root;
+    }
 }

@@ -1,0 +1,60 @@
+using CarbonLedger.Engine;
+using CarbonLedger.Engine.Journal;
+using CarbonLedger.Engine.Postgres;
+using Spectre.Console;
+
+namespace CarbonLedger.Cli;
+
+/// <summary>Runs a subcommand's body inside a session and maps failures to exit codes and one clear message.</summary>
+internal static class CommandRunner
+{
+    public const int Ok = 0;
+    public const int Refused = 2;
+    public const int InfrastructureFailed = 3;
+
+    public static Task<int> RunAsync(string schema, Func<LedgerSession, Task<int>> body, CancellationToken ct) =>
+        GuardAsync(async () =>
+        {
+            await using LedgerSession session = await LedgerSession.OpenAsync(schema, ct);
+            return await body(session);
+        });
+
+    /// <summary>Runs against the journal alone, without starting the engine (which refuses a broken chain).</summary>
+    public static Task<int> RunOnJournalAsync(string schema, Func<LedgerJournal, Task<int>> body, CancellationToken ct) =>
+        GuardAsync(async () =>
+        {
+            await using LedgerDatabase database = await LedgerDatabase.OpenAsync(new LedgerDatabaseOptions(), ct);
+            await using LedgerJournal journal = await LedgerJournal.OpenAsync(database.ConnectionString, schema, "main", ct);
+            return await body(journal);
+        });
+
+    private static async Task<int> GuardAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (PostgresBinariesNotFoundException e)
+        {
+            return Fail(e.Message, InfrastructureFailed);
+        }
+        catch (JournalIntegrityException e)
+        {
+            return Fail($"the journal failed its integrity check: {e.Message}", Refused);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            return Fail($"PostgreSQL error: {e.Message}", InfrastructureFailed);
+        }
+        catch (JournalAppendException e)
+        {
+            return Fail($"the command could not be journaled and was not applied: {e.Message}", InfrastructureFailed);
+        }
+    }
+
+    private static int Fail(string message, int code)
+    {
+        AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        return code;
+    }
+}
