@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+
+namespace CarbonLedger.Engine.Postgres;
+
+/// <summary>
+/// The server-side tools for one data folder: initdb and pg_ctl start/status/stop, run as the server account.
+/// </summary>
+internal sealed class PgCtl
+{
+    /// <summary>A Unix socket path (sun_path) holds at most 107 bytes.</summary>
+    private const int MaxSocketPathBytes = 107;
+
+    private readonly PostgresBinaries _binaries;
+    private readonly ServerAccount _account;
+    private readonly string _dataDirectory;
+
+    public PgCtl(PostgresBinaries binaries, ServerAccount account, string dataDirectory)
+    {
+        _binaries = binaries;
+        _account = account;
+        _dataDirectory = dataDirectory;
+    }
+
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>
+    /// Creates the cluster. Trust authentication is safe because the server listens on 127.0.0.1 and a socket
+    /// inside its 0700 data folder only. <paramref name="noSync"/> skips initdb's final fsync for throw-away data.
+    /// </summary>
+    public async Task InitDbAsync(bool noSync, TimeSpan timeout, CancellationToken ct)
+    {
+        List<string> arguments =
+            ["-D", _dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"];
+        if (noSync)
+        {
+            arguments.Add("--no-sync");
+        }
+
+        var result = await ToolRunner.RunAsync(_account.Command(_binaries.InitDb, arguments), timeout, ct);
+        if (!result.Succeeded)
+        {
+            throw new PostgresStartFailedException(
+                $"initdb failed for {_dataDirectory} (exit {result.ExitCode}): {result.Output.Trim()}");
+        }
+    }
+
+    /// <summary>
+    /// Starts the server and waits (pg_ctl -w) until it reports ready. Settings are passed on the command line,
+    /// not written into postgresql.conf, because the port changes on every start. Durability settings stay at
+    /// their defaults (fsync, synchronous_commit on): this is a ledger.
+    /// </summary>
+    public Task<ToolResult> StartAsync(int port, int maxConnections, TimeSpan timeout, CancellationToken ct)
+    {
+        var serverOptions = string.Join(' ',
+            "-p", port.ToString(CultureInfo.InvariantCulture),
+            "-h", "127.0.0.1",
+            "-k", ShellQuoting.Quote(SocketDirectory(port)),
+            "-c", "max_connections=" + maxConnections.ToString(CultureInfo.InvariantCulture));
+        var waitSeconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var command = _account.Command(
+            _binaries.PgCtl,
+            "start", "-D", _dataDirectory, "-l", ClusterFiles.ServerLog(_dataDirectory),
+            "-w", "-t", waitSeconds, "-s", "-o", serverOptions);
+        return ToolRunner.RunAsync(command, timeout + TimeSpan.FromSeconds(10), ct);
+    }
+
+    /// <summary>pg_ctl status: exit 0 means a server runs on this folder, 3 means none does.</summary>
+    public async Task<bool> IsRunningAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var command = _account.Command(_binaries.PgCtl, "status", "-D", _dataDirectory);
+        return (await ToolRunner.RunAsync(command, timeout, ct)).Succeeded;
+    }
+
+    /// <summary>pg_ctl stop -m <paramref name="mode"/> (smart, fast or immediate), waiting for the exit.</summary>
+    public Task<ToolResult> StopAsync(string mode, TimeSpan timeout, CancellationToken ct)
+    {
+        var waitSeconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var command = _account.Command(
+            _binaries.PgCtl, "stop", "-D", _dataDirectory, "-m", mode, "-w", "-t", waitSeconds, "-s");
+        return ToolRunner.RunAsync(command, timeout + TimeSpan.FromSeconds(10), ct);
+    }
+
+    /// <summary>
+    /// The Unix socket lives in the data folder, so nothing touches /var/run/postgresql. When the folder's path
+    /// is too long for a socket, the socket is disabled ('') and clients use TCP on 127.0.0.1 only.
+    /// </summary>
+    private string SocketDirectory(int port)
+    {
+        var socketPath = Path.Combine(_dataDirectory, ".s.PGSQL." + port.ToString(CultureInfo.InvariantCulture));
+        return Encoding.UTF8.GetByteCount(socketPath) < MaxSocketPathBytes ? _dataDirectory : "";
+    }
+}
