@@ -2,12 +2,6 @@ using CarbonLedger.Testing.Postgres;
 
 namespace CarbonLedger.Engine.Tests;
 
-<<<<<<< HEAD
-#pragma warning disable CA1711 // xunit's collection-definition idiom: the name says what it is.
-[CollectionDefinition("postgres")]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>;
-#pragma warning restore CA1711
-=======
 /// <summary>
 /// The test classes that share one PostgreSQL: mark them <c>[Collection("postgres")]</c> and take a
 /// <see cref="PostgresFixture"/> in the constructor; give each class its own schema via
@@ -22,4 +16,3 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
     /// <summary>The collection's name, for <c>[Collection(PostgresCollection.Name)]</c>.</summary>
     public const string Name = "postgres";
 }
->>>>>>> postgres-provisioning
