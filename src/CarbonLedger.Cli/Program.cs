@@ -10,7 +10,16 @@ namespace CarbonLedger.Cli;
 /// </summary>
 internal static class Program
 {
-    private static async Task<int> Main(string[] args) => await BuildRoot().Parse(args).InvokeAsync();
+    private static async Task<int> Main(string[] args)
+    {
+        // Redirected output (files, CI logs) has no terminal width; tables need more than the 80-column default.
+        if (Console.IsOutputRedirected)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = 160;
+        }
+
+        return await BuildRoot().Parse(args).InvokeAsync();
+    }
 
     internal static RootCommand BuildRoot()
     {
