@@ -28,7 +28,7 @@ internal sealed class TransferWorkload
             owners[i] = ActorId.Of($"owner-{i:D5}");
             Setup.Add(new OpenAccount(IdempotencyKey.Of($"open-{i}"), regulator, ids[i], AccountType.EnterpriseHolding, owners[i]));
             Setup.Add(new IssueAllowances(IdempotencyKey.Of($"issue-{i}"), regulator, AccountId.Of("MEE"), ids[i], s_cea,
-                Co2e.FromTonnes(1_000_000_000)));
+                Co2e.FromTonnes(10_000_000)));
         }
 
         Transfers = new LedgerCommand[transfers];

@@ -28,7 +28,7 @@ internal sealed class DurableRegistry(int accounts = 1_000)
             seeding.Add(engine.SubmitAsync(new OpenAccount(IdempotencyKey.Of($"open-{i}"), s_regulator, Id(i),
                 AccountType.EnterpriseHolding, Owner(i))));
             seeding.Add(engine.SubmitAsync(new IssueAllowances(IdempotencyKey.Of($"issue-{i}"), s_regulator,
-                AccountId.Of("MEE"), Id(i), s_cea, Co2e.FromTonnes(1_000_000_000))));
+                AccountId.Of("MEE"), Id(i), s_cea, Co2e.FromTonnes(10_000_000))));
         }
 
         foreach (CommandResult r in await Task.WhenAll(seeding))

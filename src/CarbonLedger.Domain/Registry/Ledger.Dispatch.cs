@@ -88,6 +88,7 @@ public sealed partial class Ledger
     private void Record(EventStamp stamp)
     {
         _keys.Add(stamp.Key.Value, new IdempotencyRecord(stamp.Fingerprint, stamp.Sequence));
+        _keysDigest = KeysDigest.Mix(_keysDigest, stamp.Fingerprint, stamp.Sequence);
         Sequence = stamp.Sequence;
     }
 

@@ -9,8 +9,9 @@ public sealed partial class Ledger
 {
     /// <summary>
     /// SHA-256 (hex) over a canonical rendering of the whole state: sequence, accounts, instruments,
-    /// positions, serial blocks, freezes and idempotency keys, each sorted by its natural key so that the
-    /// hash does not depend on insertion order. Two ledgers with the same hash hold the same state; the
+    /// positions, serial blocks and freezes, each sorted by its natural key so that the
+    /// hash does not depend on insertion order, plus a running digest of the idempotency keys (recorded in
+    /// sequence order, so replay reproduces it). Two ledgers with the same hash hold the same state; the
     /// engine journals it at checkpoints and checks it after rebuilding from the journal. O(state).
     /// </summary>
     public string ComputeStateHash()
@@ -50,10 +51,9 @@ public sealed partial class Ledger
             w.Add(f.FreezeId).Add(f.Account.Value).Add(f.Instrument.ToString()).Add(f.Remaining.Grams);
         }
 
-        foreach ((string key, IdempotencyRecord r) in _keys.OrderBy(k => k.Key, StringComparer.Ordinal))
-        {
-            w.Add(key).Add(unchecked((long)r.Fingerprint)).Add(r.Sequence);
-        }
+        // The idempotency table can hold millions of keys: sorting it at every checkpoint would stall the
+        // writer, so it enters the hash as its size and a digest kept up to date as keys are recorded.
+        w.Add(_keys.Count).Add(unchecked((long)_keysDigest));
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -31,6 +31,7 @@ public sealed partial class Ledger
     private readonly Dictionary<string, FreezeRecord> _freezes = new(StringComparer.Ordinal);
     private readonly Dictionary<ActorId, int> _openAuthorityAccounts = [];
     private bool _authorityEverOpened;
+    private ulong _keysDigest = KeysDigest.Empty;
 
     /// <summary>Creates an empty ledger holding only the three built-in terminal sinks.</summary>
     public Ledger(LedgerLimits? limits = null)

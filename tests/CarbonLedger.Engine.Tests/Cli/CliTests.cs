@@ -1,0 +1,71 @@
+namespace CarbonLedger.Engine.Tests.Cli;
+
+/// <summary>
+/// The main job as a user runs it: no configuration (no CARBONLEDGER_CONNECTION), so the CLI starts its own
+/// embedded PostgreSQL in its data folder (here a temporary CARBONLEDGER_DATA), and stops it on exit.
+/// </summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"carbonledger-cli-{Guid.NewGuid():N}");
+
+    private Dictionary<string, string?> NoConfiguration => new()
+    {
+        ["CARBONLEDGER_CONNECTION"] = null,
+        ["CARBONLEDGER_DATA"] = Path.Combine(_data, "pgdata"),
+    };
+
+    [Fact]
+    public async Task Demo_RunTwiceWithoutConfiguration_ContinuesOnSameDataAndVerifiesChain()
+    {
+        CliProcess.Result first = await CliProcess.RunAsync(NoConfiguration, "demo");
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        Assert.Contains("embedded PostgreSQL", first.Output, StringComparison.Ordinal);
+        Assert.Contains("RC-000000000010", first.Output, StringComparison.Ordinal);
+        Assert.Contains("hash chain intact: 10 events", first.Output, StringComparison.Ordinal);
+
+        CliProcess.Result second = await CliProcess.RunAsync(NoConfiguration, "demo");
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        Assert.Contains("journal holds 10 events before this run", second.Output, StringComparison.Ordinal);
+        Assert.Contains("already applied (#1)", second.Output, StringComparison.Ordinal);
+        Assert.Contains("hash chain intact: 16 events", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("rejected", second.Output, StringComparison.Ordinal);
+
+        CliProcess.Result verify = await CliProcess.RunAsync(NoConfiguration, "audit", "verify");
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("hash chain intact: 16 events", verify.Output, StringComparison.Ordinal);
+
+        CliProcess.Result statement = await CliProcess.RunAsync(NoConfiguration, "statement", "--account", "SH-STEEL-002");
+        Assert.Equal(0, statement.ExitCode);
+        Assert.Contains("RC-000000000016", statement.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("statement", "--account", "bad id", "contains ' '")]
+    [InlineData("balances", "--account", "", "account id is empty")]
+    [InlineData("statement", "--schema", "Bad-Schema", "--schema 'Bad-Schema' must be")]
+    [InlineData("nonsense", "", "", "Unrecognized command or argument 'nonsense'")]
+    public async Task Cli_MalformedArguments_ExitOneWithSpecificMessage(string a, string b, string c, string expected)
+    {
+        string[] args = new[] { a, b, c }.Where(s => s.Length > 0 || a != "nonsense").ToArray();
+        CliProcess.Result result = await CliProcess.RunAsync(NoConfiguration, args);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.Output + result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_data, "pgdata")), "a malformed command must not start a database");
+    }
+
+    [Fact]
+    public async Task Statement_UnknownAccount_ExitsTwoNamingTheAccount()
+    {
+        CliProcess.Result result = await CliProcess.RunAsync(NoConfiguration, "statement", "--account", "NO-SUCH-ACCOUNT");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown account NO-SUCH-ACCOUNT", result.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
