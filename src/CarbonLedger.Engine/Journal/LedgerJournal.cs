@@ -22,11 +22,13 @@ public sealed class LedgerJournal : IAsyncDisposable
     private static readonly DateTimeZone s_shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
     private readonly DocumentStore _store;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly JournalAppendSql _append;
 
     private LedgerJournal(DocumentStore store, NpgsqlDataSource dataSource, string schema, string partition)
     {
         _store = store;
         _dataSource = dataSource;
+        _append = new JournalAppendSql(store, schema);
         Schema = schema;
         Partition = partition;
     }
@@ -85,24 +87,10 @@ public sealed class LedgerJournal : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(readModel);
         await using IDocumentSession session = _store.LightweightSession();
-        var events = new List<object>(entries.Count);
-        foreach (JournalEntry entry in entries)
+        if (entries.Count > 0)
         {
-            IEvent e = session.Events.BuildEvent(entry.Event);
-            e.SetHeader(JournalHeaders.Sequence, entry.Stamp.Sequence.ToString(CultureInfo.InvariantCulture));
-            e.SetHeader(JournalHeaders.Key, entry.Stamp.Key.Value);
-            e.SetHeader(JournalHeaders.Fingerprint, entry.Stamp.Fingerprint.ToString("x16", CultureInfo.InvariantCulture));
-            e.SetHeader(JournalHeaders.Actor, entry.Stamp.Actor.Value);
-            e.SetHeader(JournalHeaders.Previous, entry.PreviousHash);
-            e.SetHeader(JournalHeaders.Hash, entry.Hash);
-            e.UserName = entry.Stamp.Actor.Value;
-            e.CorrelationId = entry.CorrelationId;
-            events.Add(e);
-        }
-
-        if (events.Count > 0)
-        {
-            session.Events.Append(StreamFor(at), events);
+            SqlCommandSpec append = _append.For(entries, StreamFor(at), at);
+            session.QueueSqlCommand(append.Sql, append.Arguments);
         }
 
         foreach (SqlCommandSpec spec in readModel)

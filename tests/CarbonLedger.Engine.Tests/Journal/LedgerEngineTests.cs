@@ -37,6 +37,16 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
                 Assert.Equal(entries[i - 1].Hash, entries[i].PreviousHash);
             }
 
+            await using (Marten.IQuerySession query = engine.Journal.Store.QuerySession())
+            {
+                // Marten's own stream API sees the batch-appended events with contiguous versions.
+                string stream = entries[0].Event.At.InUtc().Date.ToString("'ledger-main-'yyyyMMdd", null);
+                IReadOnlyList<JasperFx.Events.IEvent> fetched = await query.Events.FetchStreamAsync(stream);
+                Assert.Equal([1L, 2, 3, 4, 5], fetched.Select(e => e.Version));
+                Assert.Equal(5, (await query.Events.FetchStreamStateAsync(stream))!.Version);
+                Assert.Equal("units_transferred", fetched[4].EventTypeName);
+            }
+
             Assert.Equal(750_000_000_000L, await BalanceAsync(schema, "ENT-A", "available"));
             Assert.Equal(250_000_000_000L, await BalanceAsync(schema, "ENT-B", "available"));
         }

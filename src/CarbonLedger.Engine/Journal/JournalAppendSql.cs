@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CarbonLedger.Engine.ReadModels;
+using Marten;
+using NodaTime;
+
+namespace CarbonLedger.Engine.Journal;
+
+/// <summary>
+/// Appends a whole batch to Marten's own event tables with ONE set-based statement, instead of Marten's
+/// <c>mt_quick_append_events</c>, whose PL/pgSQL loop pays a function-level INSERT per event (≈100 µs of server
+/// CPU each on this machine, docs/benchmarks). The rows are exactly what Marten writes — same columns,
+/// Marten's own serializer for the body, the stream's version advanced in the same statement — so every
+/// Marten read (raw event queries, stream fetches) sees ordinary events. Runs inside the session's
+/// transaction, with the read-model statements: all or nothing.
+/// </summary>
+internal sealed class JournalAppendSql(IDocumentStore store, string schema)
+{
+    private readonly ISerializer _serializer = store.Options.Serializer();
+
+    public SqlCommandSpec For(IReadOnlyList<JournalEntry> entries, string stream, Instant at)
+    {
+        int n = entries.Count;
+        var ids = new Guid[n];
+        var bodies = new string[n];
+        var types = new string[n];
+        var dotnetTypes = new string[n];
+        var correlations = new string?[n];
+        var headers = new string[n];
+        var users = new string[n];
+        var buffer = new ArrayBufferWriter<byte>(512);
+        for (int i = 0; i < n; i++)
+        {
+            JournalEntry e = entries[i];
+            ids[i] = Guid.CreateVersion7();
+            buffer.ResetWrittenCount();
+            _serializer.WriteToCleanJson(buffer, e.Event);
+            bodies[i] = Encoding.UTF8.GetString(buffer.WrittenSpan);
+            types[i] = EventAliases.Of(e.Event);
+            Type type = e.Event.GetType();
+            dotnetTypes[i] = $"{type.FullName}, {type.Assembly.GetName().Name}";
+            correlations[i] = e.CorrelationId;
+            headers[i] = HeadersJson(e);
+            users[i] = e.Stamp.Actor.Value;
+        }
+
+        return new SqlCommandSpec(
+            $"""
+            WITH stream AS (
+                INSERT INTO {schema}.mt_streams AS s (id, type, version, timestamp, tenant_id)
+                VALUES (?, NULL, ?, ?, '*DEFAULT*')
+                ON CONFLICT (id) DO UPDATE SET version = s.version + excluded.version, timestamp = excluded.timestamp
+                RETURNING s.version - ? AS base)
+            INSERT INTO {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id,
+                mt_dotnet_type, correlation_id, headers, user_name, is_archived)
+            SELECT nextval('{schema}.mt_events_sequence'), e.id, ?, stream.base + e.ord, e.body, e.type, ?,
+                '*DEFAULT*', e.dotnet, e.correlation, e.headers, e.usr, false
+            FROM stream, unnest(CAST(? AS uuid[]), CAST(? AS jsonb[]), CAST(? AS text[]), CAST(? AS text[]),
+                                CAST(? AS text[]), CAST(? AS jsonb[]), CAST(? AS text[]))
+                WITH ORDINALITY AS e(id, body, type, dotnet, correlation, headers, usr, ord)
+            """,
+            [
+                stream, (long)n, at.ToDateTimeOffset(), (long)n, stream, at.ToDateTimeOffset(),
+                ids, bodies, types, dotnetTypes, correlations, headers, users,
+            ]);
+    }
+
+    private static string HeadersJson(JournalEntry e) => JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        [JournalHeaders.Sequence] = e.Stamp.Sequence.ToString(CultureInfo.InvariantCulture),
+        [JournalHeaders.Key] = e.Stamp.Key.Value,
+        [JournalHeaders.Fingerprint] = e.Stamp.Fingerprint.ToString("x16", CultureInfo.InvariantCulture),
+        [JournalHeaders.Actor] = e.Stamp.Actor.Value,
+        [JournalHeaders.Previous] = e.PreviousHash,
+        [JournalHeaders.Hash] = e.Hash,
+    });
+}
