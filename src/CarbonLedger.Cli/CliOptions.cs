@@ -19,7 +19,8 @@ internal static class CliOptions
                 if (value is null || value.Length is 0 or > 48 || !char.IsAsciiLetterLower(value[0])
                     || !value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
                 {
-                    r.AddError($"--schema '{value}' must be 1-48 lower-case letters, digits or '_', starting with a letter");
+                    r.AddError(
+                        $"--schema '{value}' must be 1-48 lower-case letters, digits or '_', starting with a letter");
                 }
             },
         },

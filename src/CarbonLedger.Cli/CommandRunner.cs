@@ -20,11 +20,13 @@ internal static class CommandRunner
         });
 
     /// <summary>Runs against the journal alone, without starting the engine (which refuses a broken chain).</summary>
-    public static Task<int> RunOnJournalAsync(string schema, Func<LedgerJournal, Task<int>> body, CancellationToken ct) =>
+    public static Task<int> RunOnJournalAsync(string schema, Func<LedgerJournal, Task<int>> body,
+        CancellationToken ct) =>
         GuardAsync(async () =>
         {
             await using LedgerDatabase database = await LedgerDatabase.OpenAsync(new LedgerDatabaseOptions(), ct);
-            await using LedgerJournal journal = await LedgerJournal.OpenAsync(database.ConnectionString, schema, "main", ct);
+            await using LedgerJournal journal =
+                await LedgerJournal.OpenAsync(database.ConnectionString, schema, "main", ct);
             return await body(journal);
         });
 

@@ -60,7 +60,8 @@ public static class JournalReplay
         if (stateHash != checkpoint.StateHash)
         {
             throw new JournalIntegrityException(
-                $"state hash after replaying to sequence {checkpoint.Sequence} is {stateHash}, checkpoint says {checkpoint.StateHash}");
+                $"state hash after replaying to sequence {checkpoint.Sequence} is {stateHash}, " +
+                $"checkpoint says {checkpoint.StateHash}");
         }
 
         if (head != checkpoint.ChainHead)

@@ -68,7 +68,10 @@ public sealed partial class LedgerEngine
 
         _ledger.Evolve(decision.Event, decision.Stamp);
         string hash = HashChain.Link(_chainHead, decision.Event, decision.Stamp);
-        entries.Add(new JournalEntry(decision.Event, decision.Stamp, _chainHead, hash) { CorrelationId = item.CorrelationId });
+        entries.Add(new JournalEntry(decision.Event, decision.Stamp, _chainHead, hash)
+        {
+            CorrelationId = item.CorrelationId,
+        });
         _chainHead = hash;
         return new CommandResult(decision.Outcome, decision.Event);
     }

@@ -51,12 +51,15 @@ public sealed partial class LedgerEngine : IAsyncDisposable
     /// <summary>How many events the start-up replay folded.</summary>
     public long EventsReplayedAtStart { get; }
 
-    /// <summary>Opens the journal, rebuilds the core from it (verifying chain and checkpoint) and starts the writer.</summary>
+    /// <summary>
+    /// Opens the journal, rebuilds the core from it (verifying chain and checkpoint) and starts the writer.
+    /// </summary>
     public static async Task<LedgerEngine> StartAsync(LedgerEngineOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         LedgerJournal journal = await Resilience.StartupPipeline.Instance.ExecuteAsync(
-            async token => await LedgerJournal.OpenAsync(options.ConnectionString, options.Schema, options.Partition, token),
+            async token =>
+                await LedgerJournal.OpenAsync(options.ConnectionString, options.Schema, options.Partition, token),
             ct);
         try
         {
@@ -128,7 +131,9 @@ public sealed partial class LedgerEngine : IAsyncDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) == 1, this);
     }
 
-    /// <summary>Monotonic event time: never earlier than the previous event, even if the wall clock steps back.</summary>
+    /// <summary>
+    /// Monotonic event time: never earlier than the previous event, even if the wall clock steps back.
+    /// </summary>
     private Instant Now()
     {
         Instant now = _options.Clock.GetCurrentInstant();

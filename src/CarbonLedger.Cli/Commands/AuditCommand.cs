@@ -4,7 +4,9 @@ using Spectre.Console;
 
 namespace CarbonLedger.Cli.Commands;
 
-/// <summary><c>carbonledger audit verify</c>: walks the journal's hash chain; exit 2 at the first broken link.</summary>
+/// <summary>
+/// <c>carbonledger audit verify</c>: walks the journal's hash chain; exit 2 at the first broken link.
+/// </summary>
 internal static class AuditCommand
 {
     public static Command Create()

@@ -56,7 +56,8 @@ internal static class DemoCommand
 
         string r = run.ToString(CultureInfo.InvariantCulture);
         await Step(engine, log, "issue 200,000 t CEA-2025 to SH-POWER-001",
-            new IssueAllowances(Key($"run{r}-issue-cea"), s_regulator, s_authority, s_power, s_cea, Co2e.FromTonnes(200_000)), ct);
+            new IssueAllowances(Key($"run{r}-issue-cea"), s_regulator, s_authority, s_power, s_cea,
+                Co2e.FromTonnes(200_000)), ct);
         long nextSerial = await engine.ReadAsync(l => l.AllSerialHoldings()
             .Where(h => h.Instrument == s_shcer).Select(h => h.Serials.End).DefaultIfEmpty(0).Max() + 1, ct);
         var block = new SerialRange(nextSerial, nextSerial + 4_999);

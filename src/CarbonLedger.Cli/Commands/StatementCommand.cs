@@ -22,7 +22,8 @@ internal static class StatementCommand
             var id = AccountId.Of(parse.GetValue(account)!);
             if (await session.Engine.ReadAsync(l => l.FindAccount(id), ct) is null)
             {
-                Spectre.Console.AnsiConsole.MarkupLine($"[red]error:[/] unknown account {Spectre.Console.Markup.Escape(id.Value)}");
+                string escaped = Spectre.Console.Markup.Escape(id.Value);
+                Spectre.Console.AnsiConsole.MarkupLine($"[red]error:[/] unknown account {escaped}");
                 return CommandRunner.Refused;
             }
 

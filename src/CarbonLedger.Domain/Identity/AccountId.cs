@@ -10,7 +10,9 @@ public readonly record struct AccountId : IComparable<AccountId>
     /// <summary>The identifier text.</summary>
     public string Value { get; }
 
-    /// <summary>Creates the id, throwing <see cref="FormatException"/> with the reason when the text is invalid.</summary>
+    /// <summary>
+    /// Creates the id, throwing <see cref="FormatException"/> with the reason when the text is invalid.
+    /// </summary>
     public static AccountId Of(string text) =>
         TryOf(text, out AccountId id, out string? error) ? id : throw new FormatException(error);
 

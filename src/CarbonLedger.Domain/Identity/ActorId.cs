@@ -12,7 +12,9 @@ public readonly record struct ActorId : IComparable<ActorId>
     /// <summary>The identifier text.</summary>
     public string Value { get; }
 
-    /// <summary>Creates the id, throwing <see cref="FormatException"/> with the reason when the text is invalid.</summary>
+    /// <summary>
+    /// Creates the id, throwing <see cref="FormatException"/> with the reason when the text is invalid.
+    /// </summary>
     public static ActorId Of(string text) =>
         TryOf(text, out ActorId id, out string? error) ? id : throw new FormatException(error);
 

@@ -40,9 +40,11 @@ public static class LedgerInvariants
     /// <summary>I1: issued = Σ holdings in all buckets, terminal sinks included, per instrument.</summary>
     private static void AssertConservation(Ledger ledger, List<PositionInfo> positions)
     {
+        var heldBy = positions.GroupBy(p => p.Instrument)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Position.Total.Grams));
         foreach (InstrumentInfo i in ledger.AllInstruments())
         {
-            long held = positions.Where(p => p.Instrument == i.Id).Sum(p => p.Position.Total.Grams);
+            long held = heldBy.GetValueOrDefault(i.Id);
             LedgerAssert.That(held == i.Issued.Grams, $"I1: {i.Id} issued {i.Issued} but holdings sum to {held} g");
         }
     }
@@ -91,19 +93,25 @@ public static class LedgerInvariants
             }
         }
 
+        // Index the blocks once: (instrument, account, bucket) → tonnes, so the check is O(positions + blocks).
+        var tonnesBy = holdings.GroupBy(h => (h.Instrument, h.Account, h.Bucket))
+            .ToDictionary(g => g.Key, g => g.Sum(h => h.Serials.Count));
+        var issuedTonnes = holdings.GroupBy(h => h.Instrument)
+            .ToDictionary(g => g.Key, g => g.Sum(h => h.Serials.Count));
         foreach (InstrumentInfo i in ledger.AllInstruments().Where(i => i.Id.IsSerialNumbered))
         {
-            long tonnes = holdings.Where(h => h.Instrument == i.Id).Sum(h => h.Serials.Count);
-            LedgerAssert.That(Co2e.FromTonnes(tonnes) == i.Issued, $"I4: {i.Id} serials cover {tonnes} t, issued {i.Issued}");
-            foreach (PositionInfo p in positions.Where(p => p.Instrument == i.Id))
+            long tonnes = issuedTonnes.GetValueOrDefault(i.Id);
+            LedgerAssert.That(Co2e.FromTonnes(tonnes) == i.Issued,
+                $"I4: {i.Id} serials cover {tonnes} t, issued {i.Issued}");
+        }
+
+        foreach (PositionInfo p in positions.Where(p => p.Instrument.IsSerialNumbered))
+        {
+            foreach (Bucket b in Enum.GetValues<Bucket>())
             {
-                foreach (Bucket b in Enum.GetValues<Bucket>())
-                {
-                    long inBlocks = holdings.Where(h => h.Instrument == i.Id && h.Account == p.Account && h.Bucket == b)
-                        .Sum(h => h.Serials.Count);
-                    LedgerAssert.That(Co2e.FromTonnes(inBlocks) == p.Position[b],
-                        $"I4: {p.Account}/{i.Id} {b} holds {p.Position[b]} but its blocks hold {inBlocks} t");
-                }
+                long inBlocks = tonnesBy.GetValueOrDefault((p.Instrument, p.Account, b));
+                LedgerAssert.That(Co2e.FromTonnes(inBlocks) == p.Position[b],
+                    $"I4: {p.Account}/{p.Instrument} {b} holds {p.Position[b]} but its blocks hold {inBlocks} t");
             }
         }
     }

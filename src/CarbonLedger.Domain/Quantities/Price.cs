@@ -37,6 +37,10 @@ public readonly record struct Price(long FenPerTonne) : IComparable<Price>
     public int CompareTo(Price other) => FenPerTonne.CompareTo(other.FenPerTonne);
 
     /// <summary>Yuan per tonne with two decimals, e.g. <c>81.20/t</c>.</summary>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{FenPerTonne / 100}.{Math.Abs(FenPerTonne % 100):D2}/t");
+    public override string ToString()
+    {
+        long abs = Math.Abs(FenPerTonne);
+        string sign = FenPerTonne < 0 ? "-" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{abs / 100}.{abs % 100:D2}/t");
+    }
 }

@@ -8,7 +8,9 @@ namespace CarbonLedger.Domain.Quantities;
 /// </summary>
 public readonly record struct Vintage : IComparable<Vintage>
 {
-    /// <summary>The earliest year accepted (the first Chinese pilot ETS started in 2013; CDM credits earlier).</summary>
+    /// <summary>
+    /// The earliest year accepted (the first Chinese pilot ETS started in 2013; CDM credits earlier).
+    /// </summary>
     public const int MinYear = 2005;
 
     /// <summary>The latest year accepted.</summary>
@@ -19,7 +21,9 @@ public readonly record struct Vintage : IComparable<Vintage>
     /// <summary>The calendar year.</summary>
     public int Year { get; }
 
-    /// <summary>Creates a vintage, throwing for a year outside [<see cref="MinYear"/>, <see cref="MaxYear"/>].</summary>
+    /// <summary>
+    /// Creates a vintage, throwing for a year outside [<see cref="MinYear"/>, <see cref="MaxYear"/>].
+    /// </summary>
     public static Vintage Of(int year)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, MinYear);

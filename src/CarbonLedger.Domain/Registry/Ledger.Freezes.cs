@@ -143,7 +143,8 @@ public sealed partial class Ledger
         {
             LedgerAssert.That(plan.ToFreeze is not null, "a freeze needs its id");
             LedgerAssert.That(!_freezes.ContainsKey(plan.ToFreeze), "freeze id reused");
-            _freezes.Add(plan.ToFreeze, new FreezeRecord(plan.Subject, plan.Instrument) { RemainingGrams = plan.Grams });
+            var freeze = new FreezeRecord(plan.Subject, plan.Instrument) { RemainingGrams = plan.Grams };
+            _freezes.Add(plan.ToFreeze, freeze);
         }
 
         if (plan.FromBucket == Bucket.Frozen)

@@ -22,7 +22,9 @@ public enum LedgerRejection
     /// <summary>Registry units are whole tonnes; the quantity has a fraction of a tonne.</summary>
     QuantityMustBeWholeTonnes = 202,
 
-    /// <summary>The quantity exceeds the per-command limit (<see cref="LedgerLimits.MaxQuantityPerCommand"/>).</summary>
+    /// <summary>
+    /// The quantity exceeds the per-command limit (<see cref="LedgerLimits.MaxQuantityPerCommand"/>).
+    /// </summary>
     QuantityExceedsLimit = 203,
 
     /// <summary>The serial range is empty, reversed, starts below 1, ends above the maximum or is too long.</summary>

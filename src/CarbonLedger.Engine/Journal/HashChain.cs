@@ -18,13 +18,16 @@ public static class HashChain
     /// <summary>The "previous hash" of the first event.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>The hash of <paramref name="e"/> stamped <paramref name="stamp"/> after <paramref name="previous"/>.</summary>
+    /// <summary>
+    /// The hash of <paramref name="e"/> stamped <paramref name="stamp"/> after <paramref name="previous"/>.
+    /// </summary>
     public static string Link(string previous, LedgerEvent e, EventStamp stamp)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(e);
         string header = string.Create(CultureInfo.InvariantCulture,
-            $"{previous}\n{stamp.Sequence}\n{EventAliases.Of(e)}\n{stamp.Key.Value}\n{stamp.Actor.Value}\n{stamp.Fingerprint:x16}\n");
+            $"{previous}\n{stamp.Sequence}\n{EventAliases.Of(e)}\n{stamp.Key.Value}\n{stamp.Actor.Value}\n" +
+            $"{stamp.Fingerprint:x16}\n");
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), JournalJson.Options);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(header));

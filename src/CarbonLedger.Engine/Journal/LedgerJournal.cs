@@ -141,7 +141,8 @@ public sealed class LedgerJournal : IAsyncDisposable
         await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct);
 #pragma warning disable CA2100 // schema name from configuration
         await using var command = new NpgsqlCommand(
-            $"SELECT seq, state_hash, chain_head FROM {Schema}.ledger_checkpoints ORDER BY seq DESC LIMIT 1", connection);
+            $"SELECT seq, state_hash, chain_head FROM {Schema}.ledger_checkpoints ORDER BY seq DESC LIMIT 1",
+            connection);
 #pragma warning restore CA2100
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
@@ -160,7 +161,8 @@ public sealed class LedgerJournal : IAsyncDisposable
 
         if (e.Data is not LedgerEvent data)
         {
-            throw new JournalIntegrityException($"journal event {e.Sequence} is not a ledger event ({e.EventTypeName})");
+            throw new JournalIntegrityException(
+                $"journal event {e.Sequence} is not a ledger event ({e.EventTypeName})");
         }
 
         var stamp = new EventStamp(

@@ -30,7 +30,7 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource, string schema)
             FROM {schema}.rm_balances WHERE ($1::text IS NULL OR account = $1) ORDER BY account, instrument
             """, connection);
 #pragma warning restore CA2100
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)account?.Value ?? DBNull.Value, DataTypeName = "text" });
+        command.Parameters.Add(AccountParameter(account));
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -82,7 +82,7 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource, string schema)
             ORDER BY instrument, serial_start
             """, connection);
 #pragma warning restore CA2100
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)account?.Value ?? DBNull.Value, DataTypeName = "text" });
+        command.Parameters.Add(AccountParameter(account));
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -93,4 +93,7 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource, string schema)
 
         return rows;
     }
+
+    private static NpgsqlParameter AccountParameter(AccountId? account) =>
+        new() { Value = (object?)account?.Value ?? DBNull.Value, DataTypeName = "text" };
 }

@@ -50,7 +50,9 @@ public static class ReadModelRebuilder
         return count;
     }
 
-    /// <summary>Rows present in one schema's read models and not in the other's, per table (empty when equal).</summary>
+    /// <summary>
+    /// Rows present in one schema's read models and not in the other's, per table (empty when equal).
+    /// </summary>
     public static async Task<IReadOnlyList<string>> DiffAsync(NpgsqlDataSource dataSource, string schemaA,
         string schemaB, CancellationToken ct)
     {
@@ -63,7 +65,8 @@ public static class ReadModelRebuilder
             {
 #pragma warning disable CA2100 // schema and table names come from configuration and constants
                 await using var command = new NpgsqlCommand(
-                    $"SELECT row_to_json(d)::text FROM (SELECT * FROM {left}.{table} EXCEPT ALL SELECT * FROM {right}.{table}) d LIMIT 20",
+                    $"SELECT row_to_json(d)::text FROM (SELECT * FROM {left}.{table} " +
+                    $"EXCEPT ALL SELECT * FROM {right}.{table}) d LIMIT 20",
                     connection);
 #pragma warning restore CA2100
                 await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct);

@@ -43,5 +43,6 @@ public static class ReadModelSchema
     ];
 
     /// <summary>The read-model tables (not the checkpoints), for rebuild and diff.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["rm_accounts", "rm_balances", "rm_statement", "rm_serial_holdings"];
+    public static IReadOnlyList<string> Tables { get; } =
+        ["rm_accounts", "rm_balances", "rm_statement", "rm_serial_holdings"];
 }

@@ -14,7 +14,9 @@ namespace CarbonLedger.Engine.ReadModels;
 /// </summary>
 public sealed class ReadModelWriter(string schema)
 {
-    /// <summary>The statements for <paramref name="entries"/> against <paramref name="ledger"/>'s current state.</summary>
+    /// <summary>
+    /// The statements for <paramref name="entries"/> against <paramref name="ledger"/>'s current state.
+    /// </summary>
     public IReadOnlyList<SqlCommandSpec> For(IReadOnlyList<JournalEntry> entries, Ledger ledger)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -91,7 +93,8 @@ public sealed class ReadModelWriter(string schema)
 
     private SqlCommandSpec Balances(Dictionary<(AccountId, InstrumentId), long> touched, Ledger ledger)
     {
-        var rows = touched.Select(t => (t.Key.Item1, t.Key.Item2, P: ledger.GetPosition(t.Key.Item1, t.Key.Item2), t.Value))
+        var rows = touched
+            .Select(t => (t.Key.Item1, t.Key.Item2, P: ledger.GetPosition(t.Key.Item1, t.Key.Item2), t.Value))
             .ToList();
         return new SqlCommandSpec(
             $"""

@@ -1,4 +1,6 @@
 using CarbonLedger.Domain.Accounts;
+using CarbonLedger.Domain.Identity;
+using CarbonLedger.Domain.Quantities;
 using CarbonLedger.Domain.Registry;
 using CarbonLedger.Engine.Journal;
 
@@ -12,53 +14,49 @@ namespace CarbonLedger.Engine.ReadModels;
 public static class StatementLines
 {
     /// <summary>The lines of <paramref name="e"/>, journaled at <paramref name="sequence"/>.</summary>
-    public static IEnumerable<StatementLine> Of(LedgerEvent e, long sequence)
+    public static IReadOnlyList<StatementLine> Of(LedgerEvent e, long sequence)
     {
         ArgumentNullException.ThrowIfNull(e);
         string type = EventAliases.Of(e);
-        switch (e)
+        StatementLine Line(AccountId account, Bucket bucket, UnitsEvent u, bool credit, string? other,
+            string? reference) =>
+            new(account, sequence, bucket, u.Instrument, credit ? u.Quantity : new Co2e(checked(-u.Quantity.Grams)),
+                type, other, reference, e.At);
+
+        return e switch
         {
-            case AllowancesIssued x:
-                yield return new(x.To, sequence, Bucket.Available, x.Instrument, x.Quantity, type, x.Authority.Value, null, x.At);
-                break;
-            case CreditsIssued x:
-                yield return new(x.To, sequence, Bucket.Available, x.Instrument, Domain.Quantities.Co2e.FromTonnes(x.Serials.Count),
-                    type, x.Authority.Value, x.Serials.ToString(), x.At);
-                break;
-            case UnitsTransferred x:
-                yield return new(x.From, sequence, Bucket.Available, x.Instrument, Negate(x.Quantity), type, x.To.Value, null, x.At);
-                yield return new(x.To, sequence, Bucket.Available, x.Instrument, x.Quantity, type, x.From.Value, null, x.At);
-                break;
-            case UnitsRetired x:
-                yield return new(x.Account, sequence, Bucket.Available, x.Instrument, Negate(x.Quantity), type,
-                    SinkAccounts.Retired.Value, x.CertificateId, x.At);
-                yield return new(SinkAccounts.Retired, sequence, Bucket.Available, x.Instrument, x.Quantity, type,
-                    x.Account.Value, x.CertificateId, x.At);
-                break;
-            case UnitsCancelled x:
-                yield return new(x.Account, sequence, Bucket.Available, x.Instrument, Negate(x.Quantity), type,
-                    SinkAccounts.Cancelled.Value, x.Reason, x.At);
-                yield return new(SinkAccounts.Cancelled, sequence, Bucket.Available, x.Instrument, x.Quantity, type,
-                    x.Account.Value, x.Reason, x.At);
-                break;
-            case UnitsSurrendered x:
-                yield return new(x.Account, sequence, Bucket.Available, x.Instrument, Negate(x.Quantity), type,
-                    SinkAccounts.Surrendered.Value, x.ComplianceYear.ToString(), x.At);
-                yield return new(SinkAccounts.Surrendered, sequence, Bucket.Available, x.Instrument, x.Quantity, type,
-                    x.Account.Value, x.ComplianceYear.ToString(), x.At);
-                break;
-            case UnitsFrozen x:
-                yield return new(x.Account, sequence, Bucket.Available, x.Instrument, Negate(x.Quantity), type, null, x.FreezeId, x.At);
-                yield return new(x.Account, sequence, Bucket.Frozen, x.Instrument, x.Quantity, type, null, x.FreezeId, x.At);
-                break;
-            case UnitsUnfrozen x:
-                yield return new(x.Account, sequence, Bucket.Frozen, x.Instrument, Negate(x.Quantity), type, null, x.FreezeId, x.At);
-                yield return new(x.Account, sequence, Bucket.Available, x.Instrument, x.Quantity, type, null, x.FreezeId, x.At);
-                break;
-            default:
-                break;
-        }
+            AllowancesIssued x =>
+                [Line(x.To, Bucket.Available, new(x.Instrument, x.Quantity), true, x.Authority.Value, null)],
+            CreditsIssued x => [Line(x.To, Bucket.Available, new(x.Instrument, Co2e.FromTonnes(x.Serials.Count)), true,
+                x.Authority.Value, x.Serials.ToString())],
+            UnitsTransferred x => Pair(Line, x.From, x.To, new(x.Instrument, x.Quantity), null),
+            UnitsRetired x =>
+                Pair(Line, x.Account, SinkAccounts.Retired, new(x.Instrument, x.Quantity), x.CertificateId),
+            UnitsCancelled x => Pair(Line, x.Account, SinkAccounts.Cancelled, new(x.Instrument, x.Quantity), x.Reason),
+            UnitsSurrendered x => Pair(Line, x.Account, SinkAccounts.Surrendered, new(x.Instrument, x.Quantity),
+                x.ComplianceYear.ToString()),
+            UnitsFrozen x =>
+            [
+                Line(x.Account, Bucket.Available, new(x.Instrument, x.Quantity), false, null, x.FreezeId),
+                Line(x.Account, Bucket.Frozen, new(x.Instrument, x.Quantity), true, null, x.FreezeId),
+            ],
+            UnitsUnfrozen x =>
+            [
+                Line(x.Account, Bucket.Frozen, new(x.Instrument, x.Quantity), false, null, x.FreezeId),
+                Line(x.Account, Bucket.Available, new(x.Instrument, x.Quantity), true, null, x.FreezeId),
+            ],
+            _ => [],
+        };
     }
 
-    private static Domain.Quantities.Co2e Negate(Domain.Quantities.Co2e q) => new(checked(-q.Grams));
+    private static StatementLine[] Pair(
+        Func<AccountId, Bucket, UnitsEvent, bool, string?, string?, StatementLine> line, AccountId from, AccountId to,
+        UnitsEvent units, string? reference) =>
+    [
+        line(from, Bucket.Available, units, false, to.Value, reference),
+        line(to, Bucket.Available, units, true, from.Value, reference),
+    ];
+
+    /// <summary>What moved: an instrument and a quantity.</summary>
+    private readonly record struct UnitsEvent(Domain.Instruments.InstrumentId Instrument, Co2e Quantity);
 }

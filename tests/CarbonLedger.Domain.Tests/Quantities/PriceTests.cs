@@ -12,6 +12,16 @@ public sealed class PriceTests
         Assert.Throws<OverflowException>(() => Price.FromYuanPerTonne(long.MaxValue));
     }
 
+    [Theory]
+    [InlineData(8_120, "81.20/t")]
+    [InlineData(5, "0.05/t")]
+    [InlineData(-50, "-0.50/t")]
+    [InlineData(-8_120, "-81.20/t")]
+    public void ToString_AnySign_RendersYuanWithTwoDecimals(long fenPerTonne, string expected)
+    {
+        Assert.Equal(expected, Price.FromFenPerTonne(fenPerTonne).ToString());
+    }
+
     [Fact]
     public void ValueOf_WholeTonnes_IsExact()
     {
