@@ -11,6 +11,7 @@ namespace CarbonLedger.Benchmarks.Engine;
 /// Uses the embedded PostgreSQL (or <c>CARBONLEDGER_CONNECTION</c>).
 /// </summary>
 [MemoryDiagnoser]
+[GcServer(true)]
 [BenchmarkCategory("Database")]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
 public class DurableCommandBenchmarks

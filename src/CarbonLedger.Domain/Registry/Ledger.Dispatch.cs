@@ -67,7 +67,7 @@ public sealed partial class Ledger
     {
         ArgumentNullException.ThrowIfNull(e);
         LedgerAssert.That(stamp.Sequence == Sequence + 1, "journal sequence gap or reorder");
-        LedgerAssert.That(!_keys.ContainsKey(stamp.Key.Value), "idempotency key applied twice");
+        LedgerAssert.That(!_keys.ContainsKey(stamp.Key.Digest), "idempotency key applied twice");
         Plan plan = PlanFromEvent(e);
         ApplyEvent(e, in plan, stamp.Sequence);
         Record(stamp);
@@ -75,7 +75,7 @@ public sealed partial class Ledger
 
     private CommandOutcome? CheckKey(LedgerCommand command, ulong fingerprint)
     {
-        if (!_keys.TryGetValue(command.Key.Value, out IdempotencyRecord earlier))
+        if (!_keys.TryGetValue(command.Key.Digest, out IdempotencyRecord earlier))
         {
             return null;
         }
@@ -87,7 +87,7 @@ public sealed partial class Ledger
 
     private void Record(EventStamp stamp)
     {
-        _keys.Add(stamp.Key.Value, new IdempotencyRecord(stamp.Fingerprint, stamp.Sequence));
+        _keys.Add(stamp.Key.Digest, new IdempotencyRecord(stamp.Fingerprint, stamp.Sequence));
         _keysDigest = KeysDigest.Mix(_keysDigest, stamp.Fingerprint, stamp.Sequence);
         Sequence = stamp.Sequence;
     }
