@@ -10,7 +10,8 @@ namespace CarbonLedger.Benchmarks.Engine;
 /// tails). Closed loop (<c>--clients C</c>: C callers each submit, await the ack, repeat: "full load") or
 /// open loop (<c>--rate R</c>: commands are offered at fixed intended times and latency is measured from
 /// the intended time, so a stall is charged to every command it delayed: no coordinated omission).
-/// Usage: <c>durable-load [--seconds 60] [--clients 512 | --rate 10000] [--batch 2048]</c>.
+/// Usage: <c>durable-load [--seconds 60] [--clients 512 | --rate 10000] [--batch 2048]</c>; with
+/// <c>CL_SOCKET=1</c> the engine talks to the embedded server over its Unix socket instead of loopback TCP.
 /// </summary>
 internal static class DurableLoad
 {

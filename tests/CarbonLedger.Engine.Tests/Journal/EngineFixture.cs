@@ -3,7 +3,7 @@ using CarbonLedger.Engine;
 using CarbonLedger.Testing.Postgres;
 using NodaTime;
 using NodaTime.Testing;
-using static CarbonLedger.Testing.LedgerCommands;
+using CarbonLedger.Testing.Builders;
 
 namespace CarbonLedger.Engine.Tests.Journal;
 
@@ -19,12 +19,12 @@ internal static class EngineFixture
     };
 
     /// <summary>Opens MEE (authority), two enterprises, and issues 1,000,000 CEA-2024 to ENT-A.</summary>
-    public static async Task SeedAsync(LedgerEngine engine)
+    public static async Task SeedAsync(LedgerEngine engine, CommandFactory commands)
     {
-        await AcceptAsync(engine, Open("mee", "MEE", AccountType.Authority, "mee"));
-        await AcceptAsync(engine, Open("mee", "ENT-A", AccountType.EnterpriseHolding, "alice"));
-        await AcceptAsync(engine, Open("mee", "ENT-B", AccountType.EnterpriseHolding, "bob"));
-        await AcceptAsync(engine, Issue("mee", "MEE", "ENT-A", "CEA-2024", 1_000_000));
+        await AcceptAsync(engine, commands.Open("mee", "MEE", AccountType.Authority, "mee"));
+        await AcceptAsync(engine, commands.Open("mee", "ENT-A", AccountType.EnterpriseHolding, "alice"));
+        await AcceptAsync(engine, commands.Open("mee", "ENT-B", AccountType.EnterpriseHolding, "bob"));
+        await AcceptAsync(engine, commands.IssueAllowances("mee", "MEE", "ENT-A", "CEA-2024", 1_000_000));
     }
 
     public static async Task<CommandResult> AcceptAsync(LedgerEngine engine, Domain.Registry.LedgerCommand command)

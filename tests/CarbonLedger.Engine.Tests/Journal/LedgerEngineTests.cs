@@ -5,21 +5,23 @@ using CarbonLedger.Engine.Journal;
 using CarbonLedger.Testing.Postgres;
 using Npgsql;
 using static CarbonLedger.Engine.Tests.Journal.EngineFixture;
-using static CarbonLedger.Testing.LedgerCommands;
+using CarbonLedger.Testing.Builders;
 
 namespace CarbonLedger.Engine.Tests.Journal;
 
 [Collection("postgres")]
 public sealed class LedgerEngineTests(PostgresFixture pg)
 {
+    private CommandFactory C { get; } = new();
+
     [Fact]
     public async Task Submit_AcceptedCommands_AreJournaledWithStampsAndReadBack()
     {
         string schema = pg.NewSchemaName("eng_append");
         await using (LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema)))
         {
-            await SeedAsync(engine);
-            CommandResult transfer = await AcceptAsync(engine, Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 250_000));
+            await SeedAsync(engine, C);
+            CommandResult transfer = await AcceptAsync(engine, C.Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 250_000));
             Assert.Equal(5, transfer.Outcome.Sequence);
             var entries = new List<JournalEntry>();
             await foreach (JournalEntry e in engine.Journal.ReadAsync(0, CancellationToken.None))
@@ -59,11 +61,11 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
         EngineStatus before;
         await using (LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema)))
         {
-            await SeedAsync(engine);
-            await AcceptAsync(engine, Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 10));
-            await AcceptAsync(engine, Freeze("mee", "ENT-B", "CEA-2024", 5, "COURT-1"));
-            await AcceptAsync(engine, IssueCredits("mee", "MEE", "ENT-A", "CCER-2023", 1, 100));
-            await AcceptAsync(engine, Retire("alice", "ENT-A", "CCER-2023", 30));
+            await SeedAsync(engine, C);
+            await AcceptAsync(engine, C.Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 10));
+            await AcceptAsync(engine, C.Freeze("mee", "ENT-B", "CEA-2024", 5, "COURT-1"));
+            await AcceptAsync(engine, C.IssueCredits("mee", "MEE", "ENT-A", "CCER-2023", 1, 100));
+            await AcceptAsync(engine, C.Retire("alice", "ENT-A", "CCER-2023", 30));
             before = await engine.StatusAsync();
         }
 
@@ -71,7 +73,7 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
         EngineStatus after = await restarted.StatusAsync();
         Assert.Equal(before, after);
         Assert.Equal(8, restarted.EventsReplayedAtStart);
-        Assert.Equal(Co2e.FromTonnes(5), (await restarted.ReadAsync(l => l.GetPosition(Acc("ENT-B"), Ins("CEA-2024")))).Frozen);
+        Assert.Equal(Co2e.FromTonnes(5), (await restarted.ReadAsync(l => l.GetPosition(CommandFactory.Acc("ENT-B"), CommandFactory.Instr("CEA-2024")))).Frozen);
     }
 
     [Fact]
@@ -79,8 +81,8 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
     {
         string schema = pg.NewSchemaName("eng_dup");
         await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema));
-        await SeedAsync(engine);
-        TransferUnits command = Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 7);
+        await SeedAsync(engine, C);
+        TransferUnits command = C.Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 7);
         CommandResult first = await AcceptAsync(engine, command);
         CommandResult again = await engine.SubmitAsync(command);
         CommandResult conflict = await engine.SubmitAsync(command with { Quantity = Co2e.FromTonnes(8) });
@@ -98,9 +100,9 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
     {
         string schema = pg.NewSchemaName("eng_group");
         await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema));
-        await SeedAsync(engine);
+        await SeedAsync(engine, C);
         Task<CommandResult>[] submissions = Enumerable.Range(0, 3_000)
-            .Select(i => engine.SubmitAsync(Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 1 + (i % 3))))
+            .Select(i => engine.SubmitAsync(C.Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 1 + (i % 3))))
             .ToArray();
         CommandResult[] results = await Task.WhenAll(submissions);
 
@@ -121,13 +123,13 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
     {
         string schema = pg.NewSchemaName("eng_fail");
         await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema));
-        await SeedAsync(engine);
+        await SeedAsync(engine, C);
         EngineStatus before = await engine.StatusAsync();
         await ExecuteAsync($"ALTER TABLE {schema}.mt_events ADD CONSTRAINT no_poison CHECK (data->>'Reason' IS DISTINCT FROM 'poison')");
 
         // One batch: a good transfer queued together with a freeze whose event the database refuses.
-        Task<CommandResult> good = engine.SubmitAsync(Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 3));
-        Task<CommandResult> poisoned = engine.SubmitAsync(Freeze("mee", "ENT-A", "CEA-2024", 1, "F-1", "poison"));
+        Task<CommandResult> good = engine.SubmitAsync(C.Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 3));
+        Task<CommandResult> poisoned = engine.SubmitAsync(C.Freeze("mee", "ENT-A", "CEA-2024", 1, "F-1", "poison"));
         await Assert.ThrowsAsync<JournalAppendException>(() => poisoned);
         Exception? goodError = await Record.ExceptionAsync(() => good);
         EngineStatus afterFailure = await engine.StatusAsync();
@@ -138,7 +140,7 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
         Assert.Equal(goodError is null ? before.Sequence + 1 : before.Sequence, afterFailure.Sequence);
         Assert.Equal(afterFailure.Sequence, events);
         await ExecuteAsync($"ALTER TABLE {schema}.mt_events DROP CONSTRAINT no_poison");
-        CommandResult later = await AcceptAsync(engine, Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 4));
+        CommandResult later = await AcceptAsync(engine, C.Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 4));
         Assert.Equal(afterFailure.Sequence + 1, later.Outcome.Sequence);
         EngineStatus final = await engine.StatusAsync();
         await engine.DisposeAsync();
@@ -152,8 +154,8 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
         string schema = pg.NewSchemaName("eng_tamper");
         await using (LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema)))
         {
-            await SeedAsync(engine);
-            await AcceptAsync(engine, Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 10));
+            await SeedAsync(engine, C);
+            await AcceptAsync(engine, C.Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 10));
             JournalVerifier.Report clean = await JournalVerifier.VerifyAsync(engine.Journal, CancellationToken.None);
             Assert.True(clean.IsIntact);
             Assert.Equal(5, clean.EventsChecked);

@@ -4,37 +4,39 @@ using CarbonLedger.Engine.ReadModels;
 using CarbonLedger.Testing.Postgres;
 using Npgsql;
 using static CarbonLedger.Engine.Tests.Journal.EngineFixture;
-using static CarbonLedger.Testing.LedgerCommands;
+using CarbonLedger.Testing.Builders;
 
 namespace CarbonLedger.Engine.Tests.ReadModels;
 
 [Collection("postgres")]
 public sealed class ReadModelRebuildTests(PostgresFixture pg)
 {
+    private CommandFactory C { get; } = new();
+
     [Fact]
     public async Task Rebuild_AfterMixedHistory_EqualsLiveReadModels()
     {
         string schema = pg.NewSchemaName("rm_live");
         string rebuilt = pg.NewSchemaName("rm_rebuilt");
         await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema));
-        await SeedAsync(engine);
-        await AcceptAsync(engine, IssueCredits("mee", "MEE", "ENT-A", "SHCER-2025", 1, 500));
+        await SeedAsync(engine, C);
+        await AcceptAsync(engine, C.IssueCredits("mee", "MEE", "ENT-A", "SHCER-2025", 1, 500));
         var rng = new Random(20261125);
         var work = new List<Task<CommandResult>>();
         for (int i = 0; i < 400; i++)
         {
             (string from, string actor, string to) = rng.Next(2) == 0 ? ("ENT-A", "alice", "ENT-B") : ("ENT-B", "bob", "ENT-A");
             string instrument = rng.Next(3) == 0 ? "SHCER-2025" : "CEA-2024";
-            work.Add(engine.SubmitAsync(Transfer(actor, from, to, instrument, 1 + rng.Next(5))));
+            work.Add(engine.SubmitAsync(C.Transfer(actor, from, to, instrument, 1 + rng.Next(5))));
         }
 
         CommandResult[] results = await Task.WhenAll(work);
         int accepted = results.Count(r => r.Outcome.IsAccepted);
         Assert.InRange(accepted, 100, 400);
-        await AcceptAsync(engine, Freeze("mee", "ENT-A", "SHCER-2025", 3, "COURT-9"));
-        await AcceptAsync(engine, Retire("alice", "ENT-A", "CEA-2024", 17));
-        await AcceptAsync(engine, Open("mee", "ENT-C", AccountType.EnterpriseHolding, "carol"));
-        await AcceptAsync(engine, new Domain.Registry.SuspendAccount(NewKey(), Actor("mee"), Acc("ENT-C"), "audit"));
+        await AcceptAsync(engine, C.Freeze("mee", "ENT-A", "SHCER-2025", 3, "COURT-9"));
+        await AcceptAsync(engine, C.Retire("alice", "ENT-A", "CEA-2024", 17));
+        await AcceptAsync(engine, C.Open("mee", "ENT-C", AccountType.EnterpriseHolding, "carol"));
+        await AcceptAsync(engine, new Domain.Registry.SuspendAccount(C.NextKey(), CommandFactory.Actor("mee"), CommandFactory.Acc("ENT-C"), "audit"));
 
         long replayed = await ReadModelRebuilder.RebuildAsync(engine.Journal, rebuilt, Domain.Registry.LedgerLimits.Default,
             CancellationToken.None);
@@ -53,7 +55,7 @@ public sealed class ReadModelRebuildTests(PostgresFixture pg)
         string schema = pg.NewSchemaName("rm_tamper");
         string rebuilt = pg.NewSchemaName("rm_tamper_rb");
         await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema));
-        await SeedAsync(engine);
+        await SeedAsync(engine, C);
         await ExecuteAsync($"UPDATE {schema}.rm_balances SET available = available + 1 WHERE account = 'ENT-A'");
 
         await ReadModelRebuilder.RebuildAsync(engine.Journal, rebuilt, Domain.Registry.LedgerLimits.Default,
@@ -70,9 +72,9 @@ public sealed class ReadModelRebuildTests(PostgresFixture pg)
     {
         string schema = pg.NewSchemaName("rm_serials");
         await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema));
-        await SeedAsync(engine);
-        await AcceptAsync(engine, IssueCredits("mee", "MEE", "ENT-A", "CCER-2023", 1, 100));
-        await AcceptAsync(engine, Transfer("alice", "ENT-A", "ENT-B", "CCER-2023", 11, new SerialRange(40, 50)));
+        await SeedAsync(engine, C);
+        await AcceptAsync(engine, C.IssueCredits("mee", "MEE", "ENT-A", "CCER-2023", 1, 100));
+        await AcceptAsync(engine, C.Transfer("alice", "ENT-A", "ENT-B", "CCER-2023", 11, new SerialRange(40, 50)));
 
         var rows = new List<(long, long, string)>();
         await using var connection = new NpgsqlConnection(pg.ConnectionString);
