@@ -67,10 +67,12 @@ public sealed partial class LedgerEngine
         }
 
         _ledger.Evolve(decision.Event, decision.Stamp);
-        string hash = HashChain.Link(_chainHead, decision.Event, decision.Stamp);
+        byte[] body = HashChain.Body(decision.Event);
+        string hash = HashChain.Link(_chainHead, decision.Event, decision.Stamp, body);
         entries.Add(new JournalEntry(decision.Event, decision.Stamp, _chainHead, hash)
         {
             CorrelationId = item.CorrelationId,
+            Body = body,
         });
         _chainHead = hash;
         return new CommandResult(decision.Outcome, decision.Event);

@@ -49,7 +49,7 @@ public class DurableCommandBenchmarks
     private async Task StartAsync()
     {
         _database = await LedgerDatabase.OpenAsync(new LedgerDatabaseOptions { Temporary = true });
-        string run = $"{Environment.ProcessId}_{DateTime.UtcNow.Ticks % 1_000_000}";
+        string run = Guid.NewGuid().ToString("N")[..12];
         _grouped = await LedgerEngine.StartAsync(new LedgerEngineOptions
         {
             ConnectionString = _database.ConnectionString, Schema = $"bench_group_{run}",

@@ -7,7 +7,7 @@ namespace CarbonLedger.Domain.Registry;
 
 public sealed partial class Ledger
 {
-    private LedgerRejection ValidateOpen(OpenAccount c)
+    private LedgerRejection ValidateOpen(OpenAccount c, ref Plan plan)
     {
         if (!Enum.IsDefined(c.Type) || c.Type.IsTerminalSink())
         {
@@ -25,7 +25,13 @@ public sealed partial class Ledger
         }
 
         bool genesis = c.Type == AccountType.Authority && !_authorityEverOpened;
-        return genesis || IsAuthority(c.Actor) ? None : ActorNotAuthority;
+        if (!genesis && !IsAuthority(c.Actor))
+        {
+            return ActorNotAuthority;
+        }
+
+        plan = new Plan { Mutation = Mutation.Open, NewAccount = c.Account, NewType = c.Type, NewOwner = c.Owner };
+        return None;
     }
 
     private LedgerRejection ValidateSuspend(SuspendAccount c, ref Plan plan)
@@ -37,7 +43,9 @@ public sealed partial class Ledger
         }
 
         r = CheckAdministered(c, c.Account, ref plan);
-        return r != None ? r : CheckSubjectOpen(plan.Subject);
+        r = r != None ? r : CheckSubjectOpen(plan.Subject);
+        plan.Mutation = Mutation.Suspend;
+        return r;
     }
 
     private LedgerRejection ValidateReinstate(ReinstateAccount c, ref Plan plan)
@@ -54,6 +62,7 @@ public sealed partial class Ledger
             return r;
         }
 
+        plan.Mutation = Mutation.Reinstate;
         return _accounts[plan.Subject].Status switch
         {
             AccountStatus.Closed => AccountIsClosed,
@@ -83,6 +92,7 @@ public sealed partial class Ledger
             }
         }
 
+        plan.Mutation = Mutation.Close;
         return None;
     }
 

@@ -53,7 +53,7 @@ public sealed partial class Ledger
         }
 
         long sequence = Sequence + 1;
-        Apply(command, in plan, sequence);
+        Apply(in plan);
         Record(new EventStamp(sequence, command.Key, fingerprint, command.Actor));
         return new CommandOutcome(LedgerRejection.None, sequence, false);
     }
@@ -69,7 +69,7 @@ public sealed partial class Ledger
         LedgerAssert.That(stamp.Sequence == Sequence + 1, "journal sequence gap or reorder");
         LedgerAssert.That(!_keys.ContainsKey(stamp.Key.Digest), "idempotency key applied twice");
         Plan plan = PlanFromEvent(e);
-        ApplyEvent(e, in plan, stamp.Sequence);
+        Apply(in plan);
         Record(stamp);
     }
 
@@ -102,69 +102,38 @@ public sealed partial class Ledger
         UnfreezeUnits c => ValidateUnfreeze(c, ref plan),
         IssueAllowances c => ValidateIssueAllowances(c, ref plan),
         IssueCredits c => ValidateIssueCredits(c, ref plan),
-        OpenAccount c => ValidateOpen(c),
+        OpenAccount c => ValidateOpen(c, ref plan),
         SuspendAccount c => ValidateSuspend(c, ref plan),
         ReinstateAccount c => ValidateReinstate(c, ref plan),
         CloseAccount c => ValidateClose(c, ref plan),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unknown command"),
     };
 
-    private void Apply(LedgerCommand command, in Plan plan, long sequence)
+    /// <summary>The one place a plan becomes a state change, live (Execute, Evolve) or on replay.</summary>
+    private void Apply(in Plan plan)
     {
-        switch (command)
+        switch (plan.Mutation)
         {
-            case TransferUnits or RetireUnits or CancelUnits or SurrenderUnits or FreezeUnits or UnfreezeUnits:
+            case Mutation.Move:
                 ApplyMove(in plan);
                 break;
-            case IssueAllowances or IssueCredits:
-                ApplyIssue(in plan, command is IssueCredits credits ? credits.Serials : null);
+            case Mutation.Issue:
+                ApplyIssue(in plan);
                 break;
-            case OpenAccount c:
-                ApplyOpen(c.Account, c.Type, c.Owner);
+            case Mutation.Open:
+                ApplyOpen(plan.NewAccount, plan.NewType, plan.NewOwner);
                 break;
-            case SuspendAccount:
+            case Mutation.Suspend:
                 ApplyStatus(plan.Subject, Accounts.AccountStatus.Suspended);
                 break;
-            case ReinstateAccount:
+            case Mutation.Reinstate:
                 ApplyStatus(plan.Subject, Accounts.AccountStatus.Open);
                 break;
-            case CloseAccount:
+            case Mutation.Close:
                 ApplyStatus(plan.Subject, Accounts.AccountStatus.Closed);
                 break;
             default:
-                LedgerAssert.Fail($"no mutation for {command.GetType().Name} (sequence {sequence})");
-                break;
-        }
-    }
-
-    private void ApplyEvent(LedgerEvent e, in Plan plan, long sequence)
-    {
-        switch (e)
-        {
-            case UnitsTransferred or UnitsRetired or UnitsCancelled or UnitsSurrendered or UnitsFrozen
-                or UnitsUnfrozen:
-                ApplyMove(in plan);
-                break;
-            case AllowancesIssued:
-                ApplyIssue(in plan, null);
-                break;
-            case CreditsIssued c:
-                ApplyIssue(in plan, c.Serials);
-                break;
-            case AccountOpened c:
-                ApplyOpen(c.Account, c.Type, c.Owner);
-                break;
-            case AccountSuspended:
-                ApplyStatus(plan.Subject, Accounts.AccountStatus.Suspended);
-                break;
-            case AccountReinstated:
-                ApplyStatus(plan.Subject, Accounts.AccountStatus.Open);
-                break;
-            case AccountClosed:
-                ApplyStatus(plan.Subject, Accounts.AccountStatus.Closed);
-                break;
-            default:
-                LedgerAssert.Fail($"no mutation for event {e.GetType().Name} (sequence {sequence})");
+                LedgerAssert.Fail($"plan without a mutation ({plan.Mutation})");
                 break;
         }
     }

@@ -54,11 +54,14 @@ public sealed partial class Ledger
         },
         AllowancesIssued x => IssuePlan(x.Authority, x.To, x.Instrument, x.Quantity.Grams),
         CreditsIssued x => IssuePlan(x.Authority, x.To, x.Instrument,
-            Quantities.Co2e.FromTonnes(x.Serials.Count).Grams),
-        AccountOpened => default,
-        AccountSuspended x => new Plan { Subject = Known(x.Account) },
-        AccountReinstated x => new Plan { Subject = Known(x.Account) },
-        AccountClosed x => new Plan { Subject = Known(x.Account) },
+            Quantities.Co2e.FromTonnes(x.Serials.Count).Grams) with { Serials = [x.Serials] },
+        AccountOpened x => new Plan
+        {
+            Mutation = Mutation.Open, NewAccount = x.Account, NewType = x.Type, NewOwner = x.Owner,
+        },
+        AccountSuspended x => new Plan { Mutation = Mutation.Suspend, Subject = Known(x.Account) },
+        AccountReinstated x => new Plan { Mutation = Mutation.Reinstate, Subject = Known(x.Account) },
+        AccountClosed x => new Plan { Mutation = Mutation.Close, Subject = Known(x.Account) },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "unknown event"),
     };
 
@@ -70,6 +73,7 @@ public sealed partial class Ledger
         LedgerAssert.That(credits == (serials.Count > 0), "journaled serials present exactly for credits");
         return new Plan
         {
+            Mutation = Mutation.Move,
             Subject = Known(from), Target = Known(to), Instrument = ins, InstrumentId = instrument, Grams = grams,
             FromBucket = Bucket.Available, ToBucket = Bucket.Available,
             Serials = credits ? [.. serials] : null,
@@ -78,6 +82,7 @@ public sealed partial class Ledger
 
     private Plan IssuePlan(AccountId authority, AccountId to, InstrumentId instrument, long grams) => new()
     {
+        Mutation = Mutation.Issue,
         Subject = Known(authority), Target = Known(to), InstrumentId = instrument, Grams = grams,
         Instrument = _instrumentIndex.GetValueOrDefault(instrument, -1),
     };

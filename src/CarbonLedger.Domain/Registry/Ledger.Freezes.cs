@@ -85,6 +85,7 @@ public sealed partial class Ledger
 
         plan = new Plan
         {
+            Mutation = Mutation.Move,
             Subject = account, Target = account, Instrument = instrument, InstrumentId = c.Instrument,
             Grams = c.Quantity.Grams, FromBucket = Bucket.Frozen, ToBucket = Bucket.Available,
             FromFreeze = c.FreezeId,

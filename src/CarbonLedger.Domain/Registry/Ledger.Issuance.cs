@@ -54,6 +54,7 @@ public sealed partial class Ledger
             return r;
         }
 
+        plan.Serials = [c.Serials];
         bool overlaps = _instrumentIndex.TryGetValue(c.Instrument, out int ins)
             && _instruments[ins].Serials!.OverlapsIssued(c.Serials);
         if (overlaps)
@@ -99,6 +100,7 @@ public sealed partial class Ledger
             return r;
         }
 
+        plan.Mutation = Mutation.Issue;
         plan.Subject = issuer;
         plan.Target = target;
         plan.InstrumentId = instrument;
@@ -114,7 +116,7 @@ public sealed partial class Ledger
     }
 
     /// <summary>Creates units: the only mutation besides claw-back that changes an instrument's supply (I1).</summary>
-    private void ApplyIssue(in Plan plan, SerialRange? serials)
+    private void ApplyIssue(in Plan plan)
     {
         LedgerAssert.That(plan.Grams > 0, "issuance must be positive");
         int instrument = InstrumentIndexOrAdd(plan.InstrumentId);
@@ -123,7 +125,7 @@ public sealed partial class Ledger
         LedgerAssert.That(record.IssuedGrams <= _limits.MaxSupplyPerInstrument.Grams, "supply above its limit");
         int position = PositionIndexOrAdd(plan.Target, instrument);
         _positions[position].Available = checked(_positions[position].Available + plan.Grams);
-        if (serials is { } range)
+        if (plan.Serials is [SerialRange range])
         {
             LedgerAssert.That(record.Serials is not null, "credit issuance on a fungible instrument");
             record.Issuances++;

@@ -163,6 +163,7 @@ public sealed partial class Ledger
             return r;
         }
 
+        plan.Mutation = Mutation.Move;
         plan.Subject = from;
         plan.Target = to;
         plan.Instrument = ins;

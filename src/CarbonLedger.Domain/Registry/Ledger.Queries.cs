@@ -1,4 +1,3 @@
-using CarbonLedger.Domain.Accounts;
 using CarbonLedger.Domain.Identity;
 using CarbonLedger.Domain.Instruments;
 using CarbonLedger.Domain.Quantities;
@@ -94,7 +93,4 @@ public sealed partial class Ledger
     private static Position ToPosition(in PositionRecord r) =>
         new(new Co2e(r.Available), new Co2e(r.Locked), new Co2e(r.Unsettled), new Co2e(r.Frozen),
             new Co2e(r.Pledged));
-
-    /// <summary>True when <paramref name="account"/> is a terminal sink type.</summary>
-    internal static bool IsSink(AccountType type) => type.IsTerminalSink();
 }

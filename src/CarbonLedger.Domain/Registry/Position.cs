@@ -10,7 +10,7 @@ public readonly record struct Position(Co2e Available, Co2e Locked, Co2e Unsettl
     public Co2e Total => Available + Locked + Unsettled + Frozen + Pledged;
 
     /// <summary>True when every bucket is zero.</summary>
-    public bool IsEmpty => Total == Co2e.Zero && Available == Co2e.Zero;
+    public bool IsEmpty => Total == Co2e.Zero;
 
     /// <summary>The quantity in one bucket.</summary>
     public Co2e this[Bucket bucket] => bucket switch

@@ -21,14 +21,26 @@ public static class HashChain
     /// <summary>
     /// The hash of <paramref name="e"/> stamped <paramref name="stamp"/> after <paramref name="previous"/>.
     /// </summary>
-    public static string Link(string previous, LedgerEvent e, EventStamp stamp)
+    public static string Link(string previous, LedgerEvent e, EventStamp stamp) => Link(previous, e, stamp, Body(e));
+
+    /// <summary>
+    /// The event's canonical JSON: what the chain hashes and, on the live path, exactly what the journal stores
+    /// (serialized once per event).
+    /// </summary>
+    public static byte[] Body(LedgerEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), JournalJson.Options);
+    }
+
+    /// <summary>As <see cref="Link(string, LedgerEvent, EventStamp)"/>, with the body already serialized.</summary>
+    public static string Link(string previous, LedgerEvent e, EventStamp stamp, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(e);
         string header = string.Create(CultureInfo.InvariantCulture,
             $"{previous}\n{stamp.Sequence}\n{EventAliases.Of(e)}\n{stamp.Key.Value}\n{stamp.Actor.Value}\n" +
             $"{stamp.Fingerprint:x16}\n");
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), JournalJson.Options);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(header));
         sha.AppendData(body);

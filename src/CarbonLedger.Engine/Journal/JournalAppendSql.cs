@@ -1,9 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CarbonLedger.Engine.ReadModels;
-using Marten;
 using NodaTime;
 
 namespace CarbonLedger.Engine.Journal;
@@ -12,14 +10,13 @@ namespace CarbonLedger.Engine.Journal;
 /// Appends a whole batch to Marten's own event tables with ONE set-based statement, instead of Marten's
 /// <c>mt_quick_append_events</c>, whose PL/pgSQL loop pays a function-level INSERT per event (≈100 µs of server
 /// CPU each on this machine, docs/benchmarks). The rows are exactly what Marten writes — same columns,
-/// Marten's own serializer for the body, the stream's version advanced in the same statement — so every
+/// the body in the journal's JSON contract (the bytes the hash chain covered, which Marten's serializer,
+/// configured with the same contract, reads back), the stream's version advanced in the same statement — so every
 /// Marten read (raw event queries, stream fetches) sees ordinary events. Runs inside the session's
 /// transaction, with the read-model statements: all or nothing.
 /// </summary>
-internal sealed class JournalAppendSql(IDocumentStore store, string schema)
+internal sealed class JournalAppendSql(string schema)
 {
-    private readonly ISerializer _serializer = store.Options.Serializer();
-
     public SqlCommandSpec For(IReadOnlyList<JournalEntry> entries, string stream, Instant at)
     {
         int n = entries.Count;
@@ -30,14 +27,11 @@ internal sealed class JournalAppendSql(IDocumentStore store, string schema)
         var correlations = new string?[n];
         var headers = new string[n];
         var users = new string[n];
-        var buffer = new ArrayBufferWriter<byte>(512);
         for (int i = 0; i < n; i++)
         {
             JournalEntry e = entries[i];
             ids[i] = Guid.CreateVersion7();
-            buffer.ResetWrittenCount();
-            _serializer.WriteToCleanJson(buffer, e.Event);
-            bodies[i] = Encoding.UTF8.GetString(buffer.WrittenSpan);
+            bodies[i] = Encoding.UTF8.GetString(e.Body ?? HashChain.Body(e.Event));
             types[i] = EventAliases.Of(e.Event);
             Type type = e.Event.GetType();
             dotnetTypes[i] = $"{type.FullName}, {type.Assembly.GetName().Name}";

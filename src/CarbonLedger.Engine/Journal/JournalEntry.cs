@@ -8,6 +8,12 @@ public sealed record JournalEntry(LedgerEvent Event, EventStamp Stamp, string Pr
     /// <summary>Optional correlation id supplied by the caller (journal metadata).</summary>
     public string? CorrelationId { get; init; }
 
+    /// <summary>
+    /// The canonical JSON the writer hashed (<see cref="HashChain.Body"/>), kept so the append stores those bytes
+    /// without serializing again; null for entries read back from the journal.
+    /// </summary>
+    public byte[]? Body { get; init; }
+
     /// <summary>The Marten global sequence once read back (0 before the append).</summary>
     public long StoreSequence { get; init; }
 }

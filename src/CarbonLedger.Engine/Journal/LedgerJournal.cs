@@ -28,7 +28,7 @@ public sealed class LedgerJournal : IAsyncDisposable
     {
         _store = store;
         _dataSource = dataSource;
-        _append = new JournalAppendSql(store, schema);
+        _append = new JournalAppendSql(schema);
         Schema = schema;
         Partition = partition;
     }

@@ -19,15 +19,15 @@ public static class ReadModelRebuilder
     {
         ArgumentNullException.ThrowIfNull(journal);
         await using NpgsqlConnection connection = await journal.DataSource.OpenConnectionAsync(ct);
-        await ExecuteAsync(connection, null, $"CREATE SCHEMA IF NOT EXISTS {targetSchema}", ct);
+        await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {targetSchema}", ct);
         foreach (string ddl in ReadModelSchema.Statements(targetSchema))
         {
-            await ExecuteAsync(connection, null, ddl, ct);
+            await ExecuteAsync(connection, ddl, ct);
         }
 
         foreach (string table in ReadModelSchema.Tables)
         {
-            await ExecuteAsync(connection, null, $"TRUNCATE {targetSchema}.{table}", ct);
+            await ExecuteAsync(connection, $"TRUNCATE {targetSchema}.{table}", ct);
         }
 
         var writer = new ReadModelWriter(targetSchema);
@@ -98,11 +98,10 @@ public static class ReadModelRebuilder
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql,
-        CancellationToken ct)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
 #pragma warning disable CA2100 // DDL from configuration and constants
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var command = new NpgsqlCommand(sql, connection);
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync(ct);
     }
