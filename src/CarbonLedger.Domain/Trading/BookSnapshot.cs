@@ -1,0 +1,220 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using CarbonLedger.Domain.Instruments;
+using CarbonLedger.Domain.Quantities;
+using CarbonLedger.Domain.Rules;
+using NodaTime;
+
+namespace CarbonLedger.Domain.Trading;
+
+/// <summary>
+/// The canonical binary form of a book: instrument, trading day (with its full rule version, so a restore
+/// needs nothing else), the last trade number, then the bids best-first and the asks best-first, each
+/// level's orders in time priority. It names no internal slot or index, so two implementations, or one
+/// book before and after a restore, in the same state write the same bytes; the state hash is their
+/// SHA-256. Little-endian; format version 1.
+/// </summary>
+public static class BookSnapshot
+{
+    private const uint Magic = 0x424F_4C43; // "CLOB"
+    private const int FormatVersion = 1;
+
+    /// <summary>Writes a snapshot; the sides must already be in priority order.</summary>
+    public static byte[] Write(
+        InstrumentId instrument, TradingDay day, long lastTradeId,
+        IReadOnlyList<RestingOrder> bids, IReadOnlyList<RestingOrder> asks)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        ArgumentNullException.ThrowIfNull(bids);
+        ArgumentNullException.ThrowIfNull(asks);
+        var buffer = new ArrayBufferWriter<byte>(256 + (33 * (bids.Count + asks.Count)));
+        var w = new Writer(buffer);
+        w.UInt32(Magic);
+        w.Int32(FormatVersion);
+        w.Byte((byte)instrument.Programme);
+        w.Int32(instrument.Vintage.Year);
+        w.Int32(day.Date.Year);
+        w.Int32(day.Date.Month);
+        w.Int32(day.Date.Day);
+        w.Int64(day.PreviousClose.FenPerTonne);
+        w.Text(day.Zone.Id);
+        WriteRules(w, day.Rules);
+        w.Int64(lastTradeId);
+        WriteSide(w, bids);
+        WriteSide(w, asks);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads a snapshot written by <see cref="Write"/>, checking its shape.</summary>
+    public static BookSnapshotContent Read(ReadOnlySpan<byte> bytes)
+    {
+        var r = new Reader(bytes);
+        if (r.UInt32() != Magic || r.Int32() != FormatVersion)
+        {
+            throw new FormatException("not a CarbonLedger book snapshot (format version 1)");
+        }
+
+        var instrument = new InstrumentId((Programme)r.Byte(), Vintage.Of(r.Int32()));
+        var date = new LocalDate(r.Int32(), r.Int32(), r.Int32());
+        var previousClose = new Price(r.Int64());
+        DateTimeZone zone = DateTimeZoneProviders.Tzdb[r.Text()];
+        MarketRules rules = ReadRules(ref r);
+        TradingDay day = TradingDay.Create(date, previousClose, rules, zone);
+        long lastTradeId = r.Int64();
+        ImmutableArray<RestingOrder> bids = ReadSide(ref r, Side.Buy);
+        ImmutableArray<RestingOrder> asks = ReadSide(ref r, Side.Sell);
+        if (!r.AtEnd)
+        {
+            throw new FormatException("book snapshot has trailing bytes");
+        }
+
+        return new BookSnapshotContent(instrument, day, lastTradeId, bids, asks);
+    }
+
+    /// <summary>The state hash: lower-case hex SHA-256 of the snapshot bytes.</summary>
+    public static string Hash(ReadOnlySpan<byte> snapshot) => Convert.ToHexStringLower(SHA256.HashData(snapshot));
+
+    private static void WriteRules(Writer w, MarketRules rules)
+    {
+        w.Text(rules.Version);
+        w.Byte((byte)rules.Mode);
+        w.Int64(rules.Tick.FenPerTonne);
+        w.Int64(rules.Lot.Grams);
+        w.Int64(rules.MinimumQuantity.Grams);
+        w.Int64(rules.MaximumQuantity.Grams);
+        w.Int32(rules.BandBasisPoints);
+        w.Int32(rules.PickDepthLevels);
+        w.Int32(rules.Sessions.Length);
+        foreach (SessionWindow session in rules.Sessions)
+        {
+            w.Int64(session.Start.NanosecondOfDay);
+            w.Int64(session.End.NanosecondOfDay);
+        }
+    }
+
+    private static MarketRules ReadRules(ref Reader r)
+    {
+        string version = r.Text();
+        var mode = (TradingMode)r.Byte();
+        var tick = new Price(r.Int64());
+        var lot = new Co2e(r.Int64());
+        var min = new Co2e(r.Int64());
+        var max = new Co2e(r.Int64());
+        int band = r.Int32();
+        int pickDepth = r.Int32();
+        int count = r.Int32();
+        var sessions = ImmutableArray.CreateBuilder<SessionWindow>(count);
+        for (int i = 0; i < count; i++)
+        {
+            sessions.Add(new SessionWindow(
+                LocalTime.FromNanosecondsSinceMidnight(r.Int64()), LocalTime.FromNanosecondsSinceMidnight(r.Int64())));
+        }
+
+        return new MarketRules(version, mode, tick, lot, min, max, band, sessions.MoveToImmutable(), pickDepth);
+    }
+
+    private static void WriteSide(Writer w, IReadOnlyList<RestingOrder> orders)
+    {
+        w.Int32(orders.Count);
+        foreach (RestingOrder order in orders)
+        {
+            w.Int64(order.Id.Value);
+            w.Int32(order.Trader.Value);
+            w.Int64(order.Price.FenPerTonne);
+            w.Int64(order.Open.Grams);
+            w.Byte((byte)order.TimeInForce);
+        }
+    }
+
+    private static ImmutableArray<RestingOrder> ReadSide(ref Reader r, Side side)
+    {
+        int count = r.Int32();
+        if (count < 0)
+        {
+            throw new FormatException("book snapshot has a negative order count");
+        }
+
+        var orders = ImmutableArray.CreateBuilder<RestingOrder>(count);
+        for (int i = 0; i < count; i++)
+        {
+            orders.Add(new RestingOrder(
+                new OrderId(r.Int64()), new TraderId(r.Int32()), side, new Price(r.Int64()), new Co2e(r.Int64()),
+                (TimeInForce)r.Byte()));
+        }
+
+        return orders.MoveToImmutable();
+    }
+
+    private readonly struct Writer(ArrayBufferWriter<byte> buffer)
+    {
+        public void Byte(byte value)
+        {
+            buffer.GetSpan(1)[0] = value;
+            buffer.Advance(1);
+        }
+
+        public void UInt32(uint value)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer.GetSpan(4), value);
+            buffer.Advance(4);
+        }
+
+        public void Int32(int value)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), value);
+            buffer.Advance(4);
+        }
+
+        public void Int64(long value)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(buffer.GetSpan(8), value);
+            buffer.Advance(8);
+        }
+
+        public void Text(string value)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(value);
+            Int32(bytes.Length);
+            bytes.CopyTo(buffer.GetSpan(bytes.Length));
+            buffer.Advance(bytes.Length);
+        }
+    }
+
+    private ref struct Reader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _at;
+
+        public readonly bool AtEnd => _at == _bytes.Length;
+
+        public byte Byte() => Take(1)[0];
+
+        public uint UInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
+
+        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
+        public string Text()
+        {
+            int length = Int32();
+            return length < 0 ? throw new FormatException("book snapshot has a negative text length")
+                : Encoding.UTF8.GetString(Take(length));
+        }
+
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            if (count > _bytes.Length - _at)
+            {
+                throw new FormatException("book snapshot is truncated");
+            }
+
+            ReadOnlySpan<byte> slice = _bytes.Slice(_at, count);
+            _at += count;
+            return slice;
+        }
+    }
+}

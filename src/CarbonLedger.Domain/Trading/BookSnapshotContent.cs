@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using CarbonLedger.Domain.Instruments;
+
+namespace CarbonLedger.Domain.Trading;
+
+/// <summary>A decoded <see cref="BookSnapshot"/>: what a book restores from.</summary>
+public sealed record BookSnapshotContent(
+    InstrumentId Instrument,
+    TradingDay Day,
+    long LastTradeId,
+    ImmutableArray<RestingOrder> Bids,
+    ImmutableArray<RestingOrder> Asks);
