@@ -14,7 +14,9 @@ public static class DefaultRuleBook
     /// <summary>The national market opened 2021-07-16.</summary>
     public static readonly LocalDate MarketOpened = new(2021, 7, 16);
 
-    /// <summary>挂牌协议: tick 0.01, lot 1 t, 1 ≤ qty &lt; 100,000 t, ±10%, 09:30–11:30 and 13:00–15:00.</summary>
+    /// <summary>
+    /// 挂牌协议: tick 0.01, lot 1 t, 1 ≤ qty &lt; 100,000 t, ±10%, 09:30–11:30 and 13:00–15:00.
+    /// </summary>
     public static MarketRules Listed { get; } = new(
         version: "SEEE-LISTED-2021.1",
         mode: TradingMode.Listed,
@@ -26,7 +28,9 @@ public static class DefaultRuleBook
         sessions: [SessionWindow.Of(9, 30, 11, 30), SessionWindow.Of(13, 0, 15, 0)],
         pickDepthLevels: 5);
 
-    /// <summary>大宗协议: ≥ 100,000 t, ±30%, 13:00–15:00 (no upper size limit is published: 10¹² t stands in).</summary>
+    /// <summary>
+    /// 大宗协议: ≥ 100,000 t, ±30%, 13:00–15:00 (no upper size limit is published: 10¹² t stands in).
+    /// </summary>
     public static MarketRules Block { get; } = new(
         version: "SEEE-BLOCK-2021.1",
         mode: TradingMode.Block,

@@ -38,7 +38,8 @@ public sealed record MarketRules
         {
             if (sessions[i].Start < sessions[i - 1].End)
             {
-                throw new ArgumentException($"session windows overlap or are unordered: {sessions[i - 1]}, {sessions[i]}");
+                throw new ArgumentException(
+                    $"session windows overlap or are unordered: {sessions[i - 1]}, {sessions[i]}");
             }
         }
 
@@ -68,10 +69,10 @@ public sealed record MarketRules
     /// <summary>Smallest order quantity (inclusive).</summary>
     public Co2e MinimumQuantity { get; }
 
-    /// <summary>Largest order quantity (inclusive; listed: 99,999 t because listed orders are &lt; 100,000 t).</summary>
+    /// <summary>Largest order quantity, inclusive (listed: 99,999 t, as listed orders are &lt; 100,000 t).</summary>
     public Co2e MaximumQuantity { get; }
 
-    /// <summary>Half-width of the price band around the previous close in basis points (listed 1,000 = ±10%).</summary>
+    /// <summary>Half-width of the band around the previous close, in basis points (listed 1,000 = ±10%).</summary>
     public int BandBasisPoints { get; }
 
     /// <summary>Trading windows in the market's local time, ordered and disjoint.</summary>

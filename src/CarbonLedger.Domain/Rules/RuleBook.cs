@@ -14,7 +14,8 @@ public sealed class RuleBook
 {
     private readonly ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveRules>> _market;
 
-    private RuleBook(DateTimeZone zone, ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveRules>> market)
+    private RuleBook(
+        DateTimeZone zone, ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveRules>> market)
     {
         Zone = zone;
         _market = market;

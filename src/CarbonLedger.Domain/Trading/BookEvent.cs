@@ -24,7 +24,7 @@ public readonly record struct BookEvent
     /// <summary>Limit price (Accepted, Amended, Rested, Cancelled; zero for market and pick), or trade price.</summary>
     public Price Price { get; init; }
 
-    /// <summary>Order quantity (Accepted), open quantity (Amended, Rested, Cancelled) or traded quantity (Fill).</summary>
+    /// <summary>Order quantity (Accepted), open quantity (Amended, Rested, Cancelled) or traded (Fill).</summary>
     public Co2e Quantity { get; init; }
 
     /// <summary>Fill: the taker's open quantity after this fill.</summary>
@@ -57,7 +57,11 @@ public readonly record struct BookEvent
 
     /// <summary>An accepted new order.</summary>
     public static BookEvent Accepted(OrderId order, TraderId trader, Side side, Price price, Co2e quantity) =>
-        new() { Kind = BookEventKind.Accepted, Order = order, Trader = trader, Side = side, Price = price, Quantity = quantity };
+        new()
+        {
+            Kind = BookEventKind.Accepted, Order = order, Trader = trader, Side = side, Price = price,
+            Quantity = quantity,
+        };
 
     /// <summary>An accepted amendment.</summary>
     public static BookEvent Amended(OrderId order, TraderId trader, Side side, Price price, Co2e open, bool kept) =>
@@ -80,7 +84,10 @@ public readonly record struct BookEvent
 
     /// <summary>Open quantity now resting.</summary>
     public static BookEvent Rested(OrderId order, TraderId trader, Side side, Price price, Co2e open) =>
-        new() { Kind = BookEventKind.Rested, Order = order, Trader = trader, Side = side, Price = price, Quantity = open };
+        new()
+        {
+            Kind = BookEventKind.Rested, Order = order, Trader = trader, Side = side, Price = price, Quantity = open,
+        };
 
     /// <summary>An order completely filled.</summary>
     public static BookEvent Done(OrderId order, TraderId trader, Side side) =>

@@ -36,7 +36,8 @@ public sealed class BookSet
         }
         else
         {
-            output.Add(BookEvent.Rejected(command.Order, command.Trader, command.Side, OrderRejection.UnknownInstrument));
+            output.Add(BookEvent.Rejected(
+                command.Order, command.Trader, command.Side, OrderRejection.UnknownInstrument));
         }
     }
 }

@@ -31,6 +31,9 @@ public interface IOrderBook
     /// <summary>Ends the trading day: every day order still open expires (bids best first, then asks).</summary>
     public void CloseDay(BookOutput output);
 
+    /// <summary>The resting order with this id, if there is one (order status for queries and tools).</summary>
+    public bool TryGetOrder(OrderId id, out RestingOrder order);
+
     /// <summary>Copies up to <c>levels.Length</c> best levels of a side; returns how many were written.</summary>
     public int CopyDepth(Side side, Span<DepthLevel> levels);
 

@@ -33,7 +33,7 @@ public sealed partial class OrderBook
     private int NextLevel(Side side, int level) =>
         side == Side.Buy ? _bidLevels.PrevAtOrBelow(level - 1) : _askLevels.NextAtOrAbove(level + 1);
 
-    /// <summary>Queues the order in <paramref name="slot"/> at the tail of its level (the caller maps its id).</summary>
+    /// <summary>Queues the order in <paramref name="slot"/> at its level's tail (the caller maps its id).</summary>
     private void Append(int slot)
     {
         ref OrderSlot o = ref _orders[slot];

@@ -17,7 +17,8 @@ public sealed partial class OrderBook
         if (tif == TimeInForce.Fok && !CanFill(trader, side, limit, open))
         {
             output.Add(BookEvent.Cancelled(
-                new OrderId(id), new TraderId(trader), side, new Price(price), new Co2e(open), CancelReason.FillOrKill));
+                new OrderId(id), new TraderId(trader), side, new Price(price), new Co2e(open),
+                CancelReason.FillOrKill));
             return;
         }
 
@@ -33,7 +34,8 @@ public sealed partial class OrderBook
             if (_orders[maker].Trader == trader)
             {
                 output.Add(BookEvent.Cancelled(
-                    new OrderId(id), new TraderId(trader), side, new Price(price), new Co2e(open), CancelReason.SelfTrade));
+                    new OrderId(id), new TraderId(trader), side, new Price(price), new Co2e(open),
+                    CancelReason.SelfTrade));
                 Discard(id, slot);
                 return;
             }

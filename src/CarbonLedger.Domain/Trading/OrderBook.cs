@@ -146,6 +146,22 @@ public sealed partial class OrderBook : IOrderBook
     }
 
     /// <inheritdoc />
+    public bool TryGetOrder(OrderId id, out RestingOrder order)
+    {
+        int slot = _ids.Find(id.Value);
+        if (slot == None)
+        {
+            order = default;
+            return false;
+        }
+
+        ref OrderSlot o = ref _orders[slot];
+        order = new RestingOrder(
+            new OrderId(o.Id), new TraderId(o.Trader), o.Side, new Price(o.Price), new Co2e(o.Open), o.Tif);
+        return true;
+    }
+
+    /// <inheritdoc />
     public int CopyDepth(Side side, Span<DepthLevel> levels)
     {
         int n = 0;

@@ -74,7 +74,7 @@ public readonly record struct OrderCommand
     public static OrderCommand Cancel(InstrumentId instrument, OrderId order, TraderId trader, Instant at) =>
         new() { Kind = OrderCommandKind.Cancel, Instrument = instrument, Order = order, Trader = trader, At = at };
 
-    /// <summary>Amend a resting order to <paramref name="price"/> and open quantity <paramref name="quantity"/>.</summary>
+    /// <summary>Amend a resting order to <paramref name="price"/> and open <paramref name="quantity"/>.</summary>
     public static OrderCommand Amend(
         InstrumentId instrument, OrderId order, TraderId trader, Price price, Co2e quantity, Instant at) =>
         new()

@@ -16,7 +16,7 @@ public enum OrderRejection : byte
     /// <summary>No book trades this instrument.</summary>
     UnknownInstrument = 1,
 
-    /// <summary>The command's time is outside every session window of the open trading day (cancels excepted).</summary>
+    /// <summary>The command's time is outside every session window of the trading day (cancels excepted).</summary>
     OutsideSession = 2,
 
     /// <summary>The order id is zero or negative.</summary>

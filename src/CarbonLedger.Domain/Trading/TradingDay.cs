@@ -60,7 +60,7 @@ public sealed class TradingDay
         return new TradingDay(date, previousClose, rules, zone);
     }
 
-    /// <summary>A day with the rules the <paramref name="ruleBook"/> has in force for the instrument and mode.</summary>
+    /// <summary>A day with the rules <paramref name="ruleBook"/> has in force for the instrument and mode.</summary>
     public static TradingDay From(
         RuleBook ruleBook, InstrumentId instrument, TradingMode mode, LocalDate date, Price previousClose)
     {

@@ -36,13 +36,15 @@ public sealed partial class ReferenceBook
         {
             case OrderCommandKind.Limit:
                 output.Add(BookEvent.Accepted(c.Order, c.Trader, c.Side, c.Price, c.Quantity));
-                Sweep(new Order(c.Order.Value, c.Trader.Value, c.Side, c.Price.FenPerTonne, c.Quantity.Grams, c.TimeInForce),
-                    c.Price.FenPerTonne, output);
+                var limitOrder = new Order(
+                    c.Order.Value, c.Trader.Value, c.Side, c.Price.FenPerTonne, c.Quantity.Grams, c.TimeInForce);
+                Sweep(limitOrder, c.Price.FenPerTonne, output);
                 break;
             case OrderCommandKind.Market:
                 output.Add(BookEvent.Accepted(c.Order, c.Trader, c.Side, default, c.Quantity));
                 long limit = c.Side == Side.Buy ? Day.Band.Upper.FenPerTonne : Day.Band.Lower.FenPerTonne;
-                Sweep(new Order(c.Order.Value, c.Trader.Value, c.Side, 0, c.Quantity.Grams, c.TimeInForce), limit, output);
+                var market = new Order(c.Order.Value, c.Trader.Value, c.Side, 0, c.Quantity.Grams, c.TimeInForce);
+                Sweep(market, limit, output);
                 break;
             case OrderCommandKind.Pick:
                 ExecutePick(c, output);

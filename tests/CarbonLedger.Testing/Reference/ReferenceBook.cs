@@ -84,6 +84,14 @@ public sealed partial class ReferenceBook : IOrderBook
     }
 
     /// <inheritdoc />
+    public bool TryGetOrder(OrderId id, out RestingOrder order)
+    {
+        bool found = _byId.TryGetValue(id.Value, out Order? o);
+        order = found ? ToResting(o!) : default;
+        return found;
+    }
+
+    /// <inheritdoc />
     public int CopyDepth(Side side, Span<DepthLevel> levels)
     {
         var book = side == Side.Buy ? _bids : _asks;
@@ -141,7 +149,8 @@ public sealed partial class ReferenceBook : IOrderBook
     }
 
     private static BookEvent Cancelled(Order o, long quantity, CancelReason reason) =>
-        BookEvent.Cancelled(new OrderId(o.Id), new TraderId(o.Trader), o.Side, new Price(o.Price), new Co2e(quantity), reason);
+        BookEvent.Cancelled(
+            new OrderId(o.Id), new TraderId(o.Trader), o.Side, new Price(o.Price), new Co2e(quantity), reason);
 
     private sealed class Order(long id, int trader, Side side, long price, long open, TimeInForce tif)
     {
