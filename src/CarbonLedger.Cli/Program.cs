@@ -32,6 +32,7 @@ internal static class Program
         root.Subcommands.Add(BalancesCommand.Create());
         root.Subcommands.Add(StatementCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(MatchCommand.Create());
         return root;
     }
 }
