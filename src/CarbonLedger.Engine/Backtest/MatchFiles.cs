@@ -20,11 +20,11 @@ public static class MatchFiles
     /// </summary>
     public static MatchSummary Run(string ordersPath, string outputPath, TextWriter errors, RuleBook? rules = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ordersPath);
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
+        ArgumentNullException.ThrowIfNull(ordersPath);
+        ArgumentNullException.ThrowIfNull(outputPath);
         ArgumentNullException.ThrowIfNull(errors);
-        string input = Path.GetFullPath(ordersPath);
-        string output = Path.GetFullPath(outputPath);
+        string input = FullPath("--orders", ordersPath);
+        string output = FullPath("--out", outputPath);
         CheckPaths(ordersPath, outputPath, input, output);
         string folder = Path.GetDirectoryName(output)!;
         string temporary = Path.Combine(folder, $".{Path.GetFileName(output)}.{Guid.NewGuid():N}.tmp");
@@ -65,6 +65,20 @@ public static class MatchFiles
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    private static string FullPath(string option, string path)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(path)
+                ? throw new MatchFileException(MatchFailure.Usage, $"{option} needs a file name")
+                : Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new MatchFileException(MatchFailure.Usage, $"{option} '{path}' is not a usable path: {e.Message}", e);
         }
     }
 

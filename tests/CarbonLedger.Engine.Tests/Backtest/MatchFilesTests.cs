@@ -85,6 +85,16 @@ public sealed class MatchFilesTests : IDisposable
         Assert.EndsWith("out.csv: the folder does not exist", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "out.csv", "--orders needs a file name")]
+    [InlineData("in.csv", " ", "--out needs a file name")]
+    public void Run_EmptyPath_FailsAsUsage(string orders, string output, string message)
+    {
+        var e = Assert.Throws<MatchFileException>(() => MatchFiles.Run(orders, output, TextWriter.Null));
+        Assert.Equal(MatchFailure.Usage, e.Failure);
+        Assert.Equal(message, e.Message);
+    }
+
     [Fact]
     public void Run_OutputSameAsInput_FailsAsUsageAndKeepsTheInput()
     {
