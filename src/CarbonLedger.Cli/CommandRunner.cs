@@ -9,6 +9,7 @@ namespace CarbonLedger.Cli;
 internal static class CommandRunner
 {
     public const int Ok = 0;
+    public const int MalformedArguments = 1;
     public const int Refused = 2;
     public const int InfrastructureFailed = 3;
 

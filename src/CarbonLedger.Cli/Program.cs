@@ -4,9 +4,10 @@ using CarbonLedger.Cli.Commands;
 namespace CarbonLedger.Cli;
 
 /// <summary>
-/// Entry point of the <c>carbonledger</c> command. Exit codes: 0 success; 1 malformed arguments; 2 the
-/// ledger refused something (a rejection, a broken hash chain); 3 the infrastructure failed (no
-/// PostgreSQL binaries, database unreachable).
+/// Entry point of the <c>carbonledger</c> command. Exit codes: 0 success; 1 malformed arguments (for
+/// <c>match</c>, also an input file or output folder that does not exist); 2 the ledger refused something (a
+/// rejection, a broken hash chain; for <c>match</c>, an input that is not an order CSV at all); 3 the
+/// infrastructure failed (no PostgreSQL binaries, database unreachable; for <c>match</c>, a read or write error).
 /// </summary>
 internal static class Program
 {
@@ -32,6 +33,7 @@ internal static class Program
         root.Subcommands.Add(BalancesCommand.Create());
         root.Subcommands.Add(StatementCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(MatchCommand.Create());
         return root;
     }
 }
