@@ -21,7 +21,10 @@ public readonly record struct BookEvent
     /// <summary>The order's side.</summary>
     public Side Side { get; init; }
 
-    /// <summary>Limit price (Accepted, Amended, Rested, Cancelled; zero for market and pick), or trade price.</summary>
+    /// <summary>
+    /// Limit price (Accepted, Amended, Rested, Cancelled; zero for a market order, the listing's price for a
+    /// pick), or the trade price (Fill).
+    /// </summary>
     public Price Price { get; init; }
 
     /// <summary>Order quantity (Accepted), open quantity (Amended, Rested, Cancelled) or traded (Fill).</summary>

@@ -12,7 +12,7 @@ namespace CarbonLedger.Domain.Trading;
 
 /// <summary>
 /// The canonical binary form of a book: instrument, trading day (with its full rule version, so a restore
-/// needs nothing else), the last trade number, then the bids best-first and the asks best-first, each
+/// needs nothing else), whether the day is closed, the last trade number, then the bids best-first and the asks best-first, each
 /// level's orders in time priority. It names no internal slot or index, so two implementations, or one
 /// book before and after a restore, in the same state write the same bytes; the state hash is their
 /// SHA-256. Little-endian; format version 1.
@@ -24,7 +24,7 @@ public static class BookSnapshot
 
     /// <summary>Writes a snapshot; the sides must already be in priority order.</summary>
     public static byte[] Write(
-        InstrumentId instrument, TradingDay day, long lastTradeId,
+        InstrumentId instrument, TradingDay day, bool dayClosed, long lastTradeId,
         IReadOnlyList<RestingOrder> bids, IReadOnlyList<RestingOrder> asks)
     {
         ArgumentNullException.ThrowIfNull(day);
@@ -42,6 +42,7 @@ public static class BookSnapshot
         w.Int64(day.PreviousClose.FenPerTonne);
         w.Text(day.Zone.Id);
         WriteRules(w, day.Rules);
+        w.Byte(dayClosed ? (byte)1 : (byte)0);
         w.Int64(lastTradeId);
         WriteSide(w, bids);
         WriteSide(w, asks);
@@ -63,6 +64,12 @@ public static class BookSnapshot
         DateTimeZone zone = DateTimeZoneProviders.Tzdb[r.Text()];
         MarketRules rules = ReadRules(ref r);
         TradingDay day = TradingDay.Create(date, previousClose, rules, zone);
+        byte closed = r.Byte();
+        if (closed > 1)
+        {
+            throw new FormatException("book snapshot has an invalid day-closed flag");
+        }
+
         long lastTradeId = r.Int64();
         ImmutableArray<RestingOrder> bids = ReadSide(ref r, Side.Buy);
         ImmutableArray<RestingOrder> asks = ReadSide(ref r, Side.Sell);
@@ -71,7 +78,7 @@ public static class BookSnapshot
             throw new FormatException("book snapshot has trailing bytes");
         }
 
-        return new BookSnapshotContent(instrument, day, lastTradeId, bids, asks);
+        return new BookSnapshotContent(instrument, day, closed == 1, lastTradeId, bids, asks);
     }
 
     /// <summary>The state hash: lower-case hex SHA-256 of the snapshot bytes.</summary>

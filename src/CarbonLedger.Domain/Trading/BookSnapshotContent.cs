@@ -7,6 +7,7 @@ namespace CarbonLedger.Domain.Trading;
 public sealed record BookSnapshotContent(
     InstrumentId Instrument,
     TradingDay Day,
+    bool DayClosed,
     long LastTradeId,
     ImmutableArray<RestingOrder> Bids,
     ImmutableArray<RestingOrder> Asks);

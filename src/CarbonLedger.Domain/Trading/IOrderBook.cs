@@ -15,6 +15,12 @@ public interface IOrderBook
     /// <summary>The trading day in force.</summary>
     public TradingDay Day { get; }
 
+    /// <summary>
+    /// True between <see cref="CloseDay"/> and the next <see cref="OpenDay"/>: adds, amends and picks are
+    /// refused as outside the session whatever their time; cancels still work.
+    /// </summary>
+    public bool DayClosed { get; }
+
     /// <summary>Orders resting in the book.</summary>
     public int RestingCount { get; }
 
@@ -28,7 +34,10 @@ public interface IOrderBook
     /// <summary>Runs one command, appending its outputs to <paramref name="output"/>.</summary>
     public void Execute(in OrderCommand command, BookOutput output);
 
-    /// <summary>Ends the trading day: every day order still open expires (bids best first, then asks).</summary>
+    /// <summary>
+    /// Ends the trading day: every day order still open expires (bids best first, then asks) and the book
+    /// accepts no new trading until the next day opens.
+    /// </summary>
     public void CloseDay(BookOutput output);
 
     /// <summary>The resting order with this id, if there is one (order status for queries and tools).</summary>

@@ -60,7 +60,7 @@ public sealed partial class OrderBook
     private void NewMarket(in OrderCommand c, BookOutput output)
     {
         LedgerAssert.That(c.Side is Side.Buy or Side.Sell, "order side is not buy or sell");
-        OrderRejection rejection = !Day.IsOpenAt(c.At) ? OrderRejection.OutsideSession
+        OrderRejection rejection = !IsOpenAt(c.At) ? OrderRejection.OutsideSession
             : c.Order.Value <= 0 ? OrderRejection.InvalidOrderId
             : _ids.Find(c.Order.Value) != None ? OrderRejection.DuplicateOrderId
             : !c.TimeInForce.IsImmediate() ? OrderRejection.MarketOrderNotImmediate
@@ -77,10 +77,13 @@ public sealed partial class OrderBook
     }
 
     private OrderRejection CheckNewOrder(in OrderCommand c) =>
-        !Day.IsOpenAt(c.At) ? OrderRejection.OutsideSession
+        !IsOpenAt(c.At) ? OrderRejection.OutsideSession
         : c.Order.Value <= 0 ? OrderRejection.InvalidOrderId
         : _ids.Find(c.Order.Value) != None ? OrderRejection.DuplicateOrderId
         : CheckQuantity(c.Quantity.Grams);
+
+    /// <summary>Trading is open: the day is not closed and the time is inside one of its sessions.</summary>
+    private bool IsOpenAt(NodaTime.Instant at) => !DayClosed && Day.IsOpenAt(at);
 
     private OrderRejection CheckQuantity(long grams) =>
         grams <= 0 ? OrderRejection.QuantityNotPositive
@@ -168,7 +171,7 @@ public sealed partial class OrderBook
     private void Amend(in OrderCommand c, BookOutput output)
     {
         int slot = _ids.Find(c.Order.Value);
-        OrderRejection rejection = !Day.IsOpenAt(c.At) ? OrderRejection.OutsideSession
+        OrderRejection rejection = !IsOpenAt(c.At) ? OrderRejection.OutsideSession
             : slot == None ? OrderRejection.OrderNotResting
             : _orders[slot].Trader != c.Trader.Value ? OrderRejection.NotOrderOwner
             : CheckQuantity(c.Quantity.Grams);

@@ -14,6 +14,13 @@ namespace CarbonLedger.Domain.Trading;
 /// </summary>
 public sealed partial class OrderBook : IOrderBook
 {
+    /// <summary>
+    /// The most price levels a day's band may span (fen from lower to upper bound): the level array is
+    /// indexed by price, so a band of 10⁶ levels costs ~24 MB. A ±10 % band around 50,000 CNY/t fits;
+    /// a wider one is refused with a clear error rather than an out-of-memory failure.
+    /// </summary>
+    public const int MaxBandLevels = 1 << 20;
+
     private const int None = -1;
 
     private readonly OrderIdMap _ids;
@@ -43,6 +50,7 @@ public sealed partial class OrderBook : IOrderBook
     {
         ArgumentNullException.ThrowIfNull(day);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        EnsureBandFits(day);
         Instrument = instrument;
         Day = day;
         _orders = new OrderSlot[capacity];
@@ -59,6 +67,9 @@ public sealed partial class OrderBook : IOrderBook
     /// <inheritdoc />
     public int RestingCount => _ids.Count;
 
+    /// <inheritdoc />
+    public bool DayClosed { get; private set; }
+
     /// <summary>Best bid price, or null when there are no bids.</summary>
     public Price? BestBid => _bestBid == None ? null : new Price(_basePrice + _bestBid);
 
@@ -73,6 +84,7 @@ public sealed partial class OrderBook : IOrderBook
             content.Instrument, content.Day, Math.Max(capacity, content.Bids.Length + content.Asks.Length))
         {
             _lastTradeId = content.LastTradeId,
+            DayClosed = content.DayClosed,
         };
         foreach (RestingOrder order in (IEnumerable<RestingOrder>)[.. content.Bids, .. content.Asks])
         {
@@ -103,6 +115,7 @@ public sealed partial class OrderBook : IOrderBook
         ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(output);
         LedgerAssert.That(day.Date > Day.Date, "a trading day must follow the current one");
+        EnsureBandFits(day);
         List<int> survivors = new(RestingCount);
         foreach (int slot in SlotsInPriorityOrder())
         {
@@ -124,6 +137,7 @@ public sealed partial class OrderBook : IOrderBook
         }
 
         Day = day;
+        DayClosed = false;
         InstallDay(day);
         foreach (int slot in survivors)
         {
@@ -143,6 +157,8 @@ public sealed partial class OrderBook : IOrderBook
                 RemoveOrder(slot);
             }
         }
+
+        DayClosed = true;
     }
 
     /// <inheritdoc />
@@ -187,7 +203,20 @@ public sealed partial class OrderBook : IOrderBook
                 new OrderId(o.Id), new TraderId(o.Trader), o.Side, new Price(o.Price), new Co2e(o.Open), o.Tif));
         }
 
-        return BookSnapshot.Write(Instrument, Day, _lastTradeId, bids, asks);
+        return BookSnapshot.Write(Instrument, Day, DayClosed, _lastTradeId, bids, asks);
+    }
+
+    private static void EnsureBandFits(TradingDay day)
+    {
+        long levels = day.Band.Upper.FenPerTonne - day.Band.Lower.FenPerTonne + 1;
+        if (levels > MaxBandLevels)
+        {
+            throw new ArgumentException(
+                $"the price band {day.Band} spans {levels:N0} fen levels; the order book supports at most "
+                + $"{MaxBandLevels:N0} (previous close {day.PreviousClose} is too high for a ±"
+                + $"{day.Rules.BandBasisPoints / 100}% band)",
+                nameof(day));
+        }
     }
 
     /// <summary>Resets the levels to the day's band and copies its numbers into fields.</summary>

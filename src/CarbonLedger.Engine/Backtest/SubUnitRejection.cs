@@ -23,12 +23,12 @@ public static class SubUnitRejection
         LedgerAssert.That(row.Kind.IsCommand() && row.HasSubUnitAmount, "only sub-unit command rows are answered here");
         OrderCommand c = row.Command;
         TradingDay day = book.Day;
-        if (!day.IsOpenAt(c.At))
+        if (book.DayClosed || !day.IsOpenAt(c.At))
         {
             return OrderRejection.OutsideSession;
         }
 
-        RestingOrder? resting = Find(book, c.Order);
+        RestingOrder? resting = book.TryGetOrder(c.Order, out RestingOrder found) ? found : null;
         OrderRejection code = row.Kind switch
         {
             MatchRowKind.Amend => resting is null ? OrderRejection.OrderNotResting
@@ -67,30 +67,4 @@ public static class SubUnitRejection
         : fen.Units < day.Band.Lower.FenPerTonne || fen.Units > day.Band.Upper.FenPerTonne
             ? OrderRejection.PriceOutsideBand
             : OrderRejection.None;
-
-    /// <summary>
-    /// The resting order with this id, read from the canonical snapshot: the book interface has no lookup,
-    /// and sub-unit rows are rare enough that a snapshot per row costs nothing that matters.
-    /// </summary>
-    private static RestingOrder? Find(IOrderBook book, OrderId id)
-    {
-        BookSnapshotContent content = BookSnapshot.Read(book.Snapshot());
-        foreach (RestingOrder order in content.Bids)
-        {
-            if (order.Id == id)
-            {
-                return order;
-            }
-        }
-
-        foreach (RestingOrder order in content.Asks)
-        {
-            if (order.Id == id)
-            {
-                return order;
-            }
-        }
-
-        return null;
-    }
 }

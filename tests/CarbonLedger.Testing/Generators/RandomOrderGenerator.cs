@@ -109,8 +109,9 @@ public sealed class RandomOrderGenerator
             return new BookStep(BookStepKind.OpenDay, default, next);
         }
 
+        // A few commands arrive between the close and the next open; only cancels may succeed then.
         _pendingOpen = next;
-        _stepsToday = _dayLength - 1;
+        _stepsToday = _dayLength - _rng.Next(1, 20);
         return new BookStep(BookStepKind.CloseDay, default, null);
     }
 

@@ -68,7 +68,7 @@ public sealed partial class ReferenceBook
 
     private OrderRejection CheckMarket(OrderCommand c)
     {
-        if (!Day.IsOpenAt(c.At))
+        if (DayClosed || !Day.IsOpenAt(c.At))
         {
             return OrderRejection.OutsideSession;
         }
@@ -93,7 +93,7 @@ public sealed partial class ReferenceBook
 
     private OrderRejection CheckNewOrder(OrderCommand c)
     {
-        if (!Day.IsOpenAt(c.At))
+        if (DayClosed || !Day.IsOpenAt(c.At))
         {
             return OrderRejection.OutsideSession;
         }
@@ -191,7 +191,7 @@ public sealed partial class ReferenceBook
 
     private OrderRejection CheckAmend(OrderCommand c)
     {
-        if (!Day.IsOpenAt(c.At))
+        if (DayClosed || !Day.IsOpenAt(c.At))
         {
             return OrderRejection.OutsideSession;
         }

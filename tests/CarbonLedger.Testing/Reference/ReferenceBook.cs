@@ -33,11 +33,18 @@ public sealed partial class ReferenceBook : IOrderBook
     /// <inheritdoc />
     public int RestingCount => _byId.Count;
 
+    /// <inheritdoc />
+    public bool DayClosed { get; private set; }
+
     /// <summary>Rebuilds a book from a snapshot.</summary>
     public static ReferenceBook Restore(ReadOnlySpan<byte> snapshot)
     {
         BookSnapshotContent content = BookSnapshot.Read(snapshot);
-        var book = new ReferenceBook(content.Instrument, content.Day) { _lastTradeId = content.LastTradeId };
+        var book = new ReferenceBook(content.Instrument, content.Day)
+        {
+            _lastTradeId = content.LastTradeId,
+            DayClosed = content.DayClosed,
+        };
         foreach (RestingOrder o in content.Bids.Concat(content.Asks))
         {
             book.Rest(new Order(o.Id.Value, o.Trader.Value, o.Side, o.Price.FenPerTonne, o.Open.Grams, o.TimeInForce));
@@ -57,6 +64,7 @@ public sealed partial class ReferenceBook : IOrderBook
         }
 
         Day = day;
+        DayClosed = false;
         foreach (Order o in InPriorityOrder())
         {
             if (o.Tif == TimeInForce.Day)
@@ -81,6 +89,8 @@ public sealed partial class ReferenceBook : IOrderBook
             Remove(o);
             output.Add(Cancelled(o, o.Open, CancelReason.Expired));
         }
+
+        DayClosed = true;
     }
 
     /// <inheritdoc />
@@ -111,7 +121,7 @@ public sealed partial class ReferenceBook : IOrderBook
 
     /// <inheritdoc />
     public byte[] Snapshot() => BookSnapshot.Write(
-        Instrument, Day, _lastTradeId,
+        Instrument, Day, DayClosed, _lastTradeId,
         [.. _bids.Values.SelectMany(q => q).Select(ToResting)],
         [.. _asks.Values.SelectMany(q => q).Select(ToResting)]);
 
