@@ -12,10 +12,10 @@ namespace CarbonLedger.Domain.Trading;
 
 /// <summary>
 /// The canonical binary form of a book: instrument, trading day (with its full rule version, so a restore
-/// needs nothing else), whether the day is closed, the last trade number, then the bids best-first and the asks best-first, each
-/// level's orders in time priority. It names no internal slot or index, so two implementations, or one
-/// book before and after a restore, in the same state write the same bytes; the state hash is their
-/// SHA-256. Little-endian; format version 1.
+/// needs nothing else), whether the day is closed, the last trade number, then the bids best-first and the
+/// asks best-first, each level's orders in time priority. It names no internal slot or index, so two
+/// implementations, or one book before and after a restore, in the same state write the same bytes; the
+/// state hash is their SHA-256. Little-endian; format version 1.
 /// </summary>
 public static class BookSnapshot
 {
