@@ -14,7 +14,8 @@ namespace CarbonLedger.Benchmarks.Matching;
 /// on one thread without coordinated omission: command i is due at t0 + i / rate, the thread spins until
 /// then, executes it and records completion − due time, so a stall is charged to every command it delays.
 /// Latencies go into a preallocated array, sorted afterwards; allocated bytes and collections are read
-/// around each timed run. Usage: <c>match-latency [--seconds 5] [--rates 250000,500000,1000000]
+/// around each timed run. Before each rate the same open loop runs with no work at all: the platform floor
+/// (what this VM's timer ticks, steal and preemption cost), to read the book's tail against. Usage: <c>match-latency [--seconds 5] [--rates 250000,500000,1000000]
 /// [--workload single|deep|both] [--verify 100000]</c>; each rate runs rate × seconds commands.
 /// </summary>
 internal static class MatchLatency
@@ -78,12 +79,24 @@ internal static class MatchLatency
             $"closed loop: {w.Commands.Length / elapsed:N0} ops/s ({elapsed * 1e9 / w.Commands.Length:F1} ns/op), " +
             $"fills={fills:N0}, {used}"));
 
+        ServiceTimes(w);
         foreach (long rate in rates)
         {
             int count = checked((int)Math.Min(w.Commands.Length, rate * seconds));
+            long[] latencies = new long[count];
+            latencies.AsSpan().Fill(1); // fault the pages in now, not during the timed run
+
+            // The platform floor first: the same open loop doing no work, so what the VM itself costs (timer
+            // ticks, steal, preemption) reads beside the book's figures from the same minute.
+            Quiesce();
+            OpenLoop(null, w, count, rate, output, latencies);
+            Array.Sort(latencies);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"platform floor {rate,9:N0}/s, no work: {Percentiles(latencies)}"));
+
             books = w.NewOrderBooks();
             output = w.NewOutput();
-            long[] latencies = new long[count];
+            latencies.AsSpan().Fill(1);
             Quiesce();
             before = Counters.Read();
             (long elapsedTicks, long rateFills) = OpenLoop(books, w, count, rate, output, latencies);
@@ -93,10 +106,7 @@ internal static class MatchLatency
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"open loop {rate,9:N0}/s offered, {achieved,11:N0}/s achieved, {count:N0} commands, " +
                 $"fills={rateFills:N0}, {used}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    latency µs: p50={Us(latencies, 0.5):F3} p90={Us(latencies, 0.9):F3} " +
-                $"p99={Us(latencies, 0.99):F3} p99.9={Us(latencies, 0.999):F3} " +
-                $"p99.99={Us(latencies, 0.9999):F3} max={Us(latencies, 1):F3}"));
+            Console.WriteLine($"    latency µs: {Percentiles(latencies)}");
         }
 
         return divergence is null;
@@ -108,7 +118,7 @@ internal static class MatchLatency
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (long Ticks, long Fills) OpenLoop(
-        OrderBook[] books, MatchingWorkload w, int count, long rate, BookOutput output, long[] latencies)
+        OrderBook[]? books, MatchingWorkload w, int count, long rate, BookOutput output, long[] latencies)
     {
         OrderCommand[] commands = w.Commands;
         int[] routes = w.Routes;
@@ -123,13 +133,44 @@ internal static class MatchLatency
                 // Spin: one thread, and a sleep's wake-up jitter would be charged to the book.
             }
 
-            books[routes[i]].Execute(in commands[i], output);
-            fills += Replay.Fills(output);
-            output.Clear();
+            if (books is not null)
+            {
+                books[routes[i]].Execute(in commands[i], output);
+                fills += Replay.Fills(output);
+                output.Clear();
+            }
+
             latencies[i] = Stopwatch.GetTimestamp() - due;
         }
 
         return (Stopwatch.GetTimestamp() - t0, fills);
+    }
+
+    /// <summary>
+    /// Each command's own execution time, back to back (no arrival schedule, so no queueing): what the book
+    /// itself costs per command, tail included, apart from the platform's interruptions that an open loop
+    /// charges to every command queued behind them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ServiceTimes(MatchingWorkload w)
+    {
+        OrderBook[] books = w.NewOrderBooks();
+        BookOutput output = w.NewOutput();
+        OrderCommand[] commands = w.Commands;
+        int[] routes = w.Routes;
+        long[] times = new long[commands.Length];
+        times.AsSpan().Fill(1);
+        Quiesce();
+        for (int i = 0; i < commands.Length; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            books[routes[i]].Execute(in commands[i], output);
+            output.Clear();
+            times[i] = Stopwatch.GetTimestamp() - start;
+        }
+
+        Array.Sort(times);
+        Console.WriteLine($"service time per command µs (timer included): {Percentiles(times)}");
     }
 
     private static void Quiesce()
@@ -138,6 +179,10 @@ internal static class MatchLatency
         GC.WaitForPendingFinalizers();
         GC.Collect();
     }
+
+    private static string Percentiles(long[] sorted) => string.Create(CultureInfo.InvariantCulture,
+        $"p50={Us(sorted, 0.5):F3} p90={Us(sorted, 0.9):F3} p99={Us(sorted, 0.99):F3} " +
+        $"p99.9={Us(sorted, 0.999):F3} p99.99={Us(sorted, 0.9999):F3} max={Us(sorted, 1):F3}");
 
     private static double Us(long[] sorted, double quantile) => sorted.Length == 0
         ? 0
