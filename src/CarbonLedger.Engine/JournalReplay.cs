@@ -1,5 +1,6 @@
 using CarbonLedger.Domain.Invariants;
 using CarbonLedger.Domain.Registry;
+using CarbonLedger.Domain.Rules;
 using CarbonLedger.Engine.Journal;
 
 namespace CarbonLedger.Engine;
@@ -15,10 +16,11 @@ public static class JournalReplay
     public sealed record Result(Ledger Ledger, string ChainHead, long EventsReplayed, Checkpoint? Checkpoint);
 
     /// <summary>Replays the whole journal into a fresh ledger.</summary>
-    public static async Task<Result> RebuildAsync(LedgerJournal journal, LedgerLimits limits, CancellationToken ct)
+    public static async Task<Result> RebuildAsync(LedgerJournal journal, LedgerLimits limits, RuleBook rules,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        var ledger = new Ledger(limits);
+        var ledger = new Ledger(limits, rules);
         string head = HashChain.Genesis;
         Checkpoint? checkpoint = await journal.LatestCheckpointAsync(ct);
         long count = 0;

@@ -60,13 +60,12 @@ public sealed partial class LedgerEngine
 
     private CommandResult Decide(CommandItem item, List<JournalEntry> entries)
     {
-        LedgerDecision decision = _ledger.Decide(item.Command, Now());
+        LedgerDecision decision = _ledger.Submit(item.Command, Now());
         if (decision.Event is null)
         {
             return new CommandResult(decision.Outcome, null);
         }
 
-        _ledger.Evolve(decision.Event, decision.Stamp);
         byte[] body = HashChain.Body(decision.Event);
         string hash = HashChain.Link(_chainHead, decision.Event, decision.Stamp, body);
         entries.Add(new JournalEntry(decision.Event, decision.Stamp, _chainHead, hash)
@@ -133,7 +132,8 @@ public sealed partial class LedgerEngine
         try
         {
             JournalReplay.Result replay = await Resilience.StartupPipeline.Instance.ExecuteAsync(
-                async ct => await JournalReplay.RebuildAsync(_journal, _options.Limits, ct), CancellationToken.None);
+                async ct => await JournalReplay.RebuildAsync(_journal, _options.Limits, _options.Rules, ct),
+                CancellationToken.None);
             _ledger = replay.Ledger;
             _chainHead = replay.ChainHead;
         }
@@ -148,8 +148,7 @@ public sealed partial class LedgerEngine
 
         foreach (WorkItem item in batch)
         {
-            if (item is CommandItem command
-                && _ledger.Decide(command.Command, Now()).Outcome is { AlreadyApplied: true } landed)
+            if (item is CommandItem command && _ledger.Recall(command.Command) is { AlreadyApplied: true } landed)
             {
                 command.Completion.TrySetResult(new CommandResult(landed with { AlreadyApplied = false }, null));
             }

@@ -63,7 +63,7 @@ public sealed partial class LedgerEngine : IAsyncDisposable
             ct);
         try
         {
-            JournalReplay.Result replay = await JournalReplay.RebuildAsync(journal, options.Limits, ct);
+            JournalReplay.Result replay = await JournalReplay.RebuildAsync(journal, options.Limits, options.Rules, ct);
             return new LedgerEngine(options, journal, replay);
         }
         catch
@@ -82,6 +82,11 @@ public sealed partial class LedgerEngine : IAsyncDisposable
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (command.ShapeError() is { } malformed)
+        {
+            throw new ArgumentException($"{command.GetType().Name} is malformed: {malformed}", nameof(command));
+        }
+
         ThrowIfUnavailable();
         var item = new CommandItem(command, correlationId);
         await _queue.Writer.WriteAsync(item, ct);

@@ -1,4 +1,5 @@
 using CarbonLedger.Domain.Registry;
+using CarbonLedger.Domain.Rules;
 using NodaTime;
 
 namespace CarbonLedger.Engine;
@@ -33,4 +34,10 @@ public sealed record LedgerEngineOptions
 
     /// <summary>Limits of the ledger core.</summary>
     public LedgerLimits Limits { get; init; } = LedgerLimits.Default;
+
+    /// <summary>
+    /// The market rules (bands, sessions, fees, holidays), effective-dated. Append-only: the journal replays
+    /// only under the rule versions it was written under (a changed past version is refused at start-up).
+    /// </summary>
+    public RuleBook Rules { get; init; } = DefaultRuleBook.Create();
 }

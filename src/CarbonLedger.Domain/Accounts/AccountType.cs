@@ -22,10 +22,10 @@ public enum AccountType
     /// <summary>A 碳普惠 individual's account.</summary>
     InclusionIndividual = 5,
 
-    /// <summary>The exchange's clearing account.</summary>
+    /// <summary>The exchange's clearing account: its holder operates the exchange (one per ledger).</summary>
     ExchangeClearing = 6,
 
-    /// <summary>A fee account.</summary>
+    /// <summary>The exchange fee account: every trading fee is paid into it (one per ledger).</summary>
     Fee = 7,
 
     /// <summary>Terminal sink: units surrendered for compliance (清缴).</summary>
@@ -36,6 +36,10 @@ public enum AccountType
 
     /// <summary>Terminal sink: units cancelled (注销).</summary>
     CancelledSink = 10,
+
+    /// <summary>A settlement bank (结算银行): its holder posts cash deposits and withdrawals of trading accounts.
+    /// It holds no cash in the ledger (the money is at the bank).</summary>
+    SettlementBank = 11,
 }
 
 /// <summary>Facts about account types.</summary>

@@ -7,9 +7,9 @@ using CarbonLedger.Domain.Registry;
 namespace CarbonLedger.Domain.Invariants;
 
 /// <summary>
-/// Whole-state checks of domain.md §10.3, I1–I4, written against the ledger's public views only (so they
-/// check the core from the outside). O(state): called after every command in tests and after every
-/// rebuild in the engine, not on the hot path.
+/// Whole-state checks of domain.md §10.3, I1–I4 (and the exchange's, see <see cref="ExchangeInvariants"/>),
+/// written against the ledger's public views only (so they check the core from the outside). O(state):
+/// called after every command in tests and after every rebuild in the engine, not on the hot path.
 /// </summary>
 public static class LedgerInvariants
 {
@@ -23,6 +23,7 @@ public static class LedgerInvariants
         AssertTerminalSinks(ledger, positions);
         AssertFreezes(ledger, positions);
         AssertSerials(ledger, positions);
+        ExchangeInvariants.AssertAll(ledger, positions);
     }
 
     /// <summary>I2: every bucket is ≥ 0.</summary>

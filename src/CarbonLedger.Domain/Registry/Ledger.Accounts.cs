@@ -24,6 +24,17 @@ public sealed partial class Ledger
             return AccountAlreadyExists;
         }
 
+        if (c.Type == AccountType.Trading && _x.TradingAccounts.ContainsKey(c.Owner))
+        {
+            return TradingAccountAlreadyOpen;
+        }
+
+        if ((c.Type == AccountType.ExchangeClearing && _x.Clearing >= 0)
+            || (c.Type == AccountType.Fee && _x.FeeAccount >= 0))
+        {
+            return ExchangeAccountAlreadyOpen;
+        }
+
         bool genesis = c.Type == AccountType.Authority && !_authorityEverOpened;
         if (!genesis && !IsAuthority(c.Actor))
         {
@@ -92,6 +103,11 @@ public sealed partial class Ledger
             }
         }
 
+        if (_x.CashOf(plan.Subject).Total != 0)
+        {
+            return AccountNotEmpty;
+        }
+
         plan.Mutation = Mutation.Close;
         return None;
     }
@@ -137,6 +153,39 @@ public sealed partial class Ledger
             _authorityEverOpened = true;
             AdjustAuthorityCount(index, +1);
         }
+
+        switch (type)
+        {
+            case AccountType.Trading:
+                _x.TradingAccounts.Add(owner, index);
+                break;
+            case AccountType.ExchangeClearing:
+                _x.Clearing = index;
+                break;
+            case AccountType.Fee:
+                _x.FeeAccount = index;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>A closed account frees its owner's trading slot or the exchange's account slot.</summary>
+    private void ForgetExchangeRole(int account)
+    {
+        ref AccountRecord a = ref _accounts[account];
+        if (a.Type == AccountType.Trading)
+        {
+            _x.TradingAccounts.Remove(a.Owner);
+        }
+        else if (a.Type == AccountType.ExchangeClearing)
+        {
+            _x.Clearing = -1;
+        }
+        else if (a.Type == AccountType.Fee)
+        {
+            _x.FeeAccount = -1;
+        }
     }
 
     private void ApplyStatus(int account, AccountStatus status)
@@ -146,6 +195,11 @@ public sealed partial class Ledger
         LedgerAssert.That(a.Status != status, "status change to the same status");
         bool wasOpen = a.Status == AccountStatus.Open;
         a.Status = status;
+        if (status == AccountStatus.Closed)
+        {
+            ForgetExchangeRole(account);
+        }
+
         if (wasOpen != (status == AccountStatus.Open))
         {
             AdjustAuthorityCount(account, wasOpen ? -1 : +1);

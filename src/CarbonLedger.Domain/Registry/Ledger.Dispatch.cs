@@ -13,6 +13,13 @@ public sealed partial class Ledger
     public LedgerDecision Decide(LedgerCommand command, Instant at)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (command is Exchange.ExchangeCommand)
+        {
+            throw new ArgumentException(
+                $"{command.GetType().Name} is an exchange command: it is decided and applied in one step (Submit)",
+                nameof(command));
+        }
+
         ulong fingerprint = command.Fingerprint();
         if (CheckKey(command, fingerprint) is { } earlier)
         {
@@ -39,6 +46,13 @@ public sealed partial class Ledger
     public CommandOutcome Execute(LedgerCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (command is Exchange.ExchangeCommand)
+        {
+            throw new ArgumentException(
+                $"{command.GetType().Name} is an exchange command: it needs a time (Execute(command, at))",
+                nameof(command));
+        }
+
         ulong fingerprint = command.Fingerprint();
         if (CheckKey(command, fingerprint) is { } earlier)
         {
@@ -68,6 +82,12 @@ public sealed partial class Ledger
         ArgumentNullException.ThrowIfNull(e);
         LedgerAssert.That(stamp.Sequence == Sequence + 1, "journal sequence gap or reorder");
         LedgerAssert.That(!_keys.ContainsKey(stamp.Key.Digest), "idempotency key applied twice");
+        if (e is Exchange.ExchangeEvent exchange)
+        {
+            ReplayExchange(exchange, stamp);
+            return;
+        }
+
         Plan plan = PlanFromEvent(e);
         Apply(in plan);
         Record(stamp);

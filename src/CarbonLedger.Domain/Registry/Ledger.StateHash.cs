@@ -9,7 +9,8 @@ public sealed partial class Ledger
 {
     /// <summary>
     /// SHA-256 (hex) over a canonical rendering of the whole state: sequence, accounts, instruments,
-    /// positions, serial blocks and freezes, each sorted by its natural key so that the
+    /// positions, serial blocks and freezes, the exchange (cash, listings with their books, live orders, block
+    /// declarations, auctions) once it has been used, each sorted by its natural key so that the
     /// hash does not depend on insertion order, plus a running digest of the idempotency keys (recorded in
     /// sequence order, so replay reproduces it). Two ledgers with the same hash hold the same state; the
     /// engine journals it at checkpoints and checks it after rebuilding from the journal. O(state).
@@ -54,6 +55,12 @@ public sealed partial class Ledger
         // The idempotency table can hold millions of keys: sorting it at every checkpoint would stall the
         // writer, so it enters the hash as its size and a digest kept up to date as keys are recorded.
         w.Add(_keys.Count).Add(unchecked((long)_keysDigest));
+
+        // The exchange enters only once used, so ledgers from before it hash as they always did (decision 0009).
+        if (!_x.IsPristine)
+        {
+            HashExchange(w);
+        }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -1,8 +1,10 @@
 using CarbonLedger.Domain.Accounts;
 using CarbonLedger.Domain.Credits;
+using CarbonLedger.Domain.Exchange;
 using CarbonLedger.Domain.Identity;
 using CarbonLedger.Domain.Instruments;
 using CarbonLedger.Domain.Invariants;
+using CarbonLedger.Domain.Rules;
 
 namespace CarbonLedger.Domain.Registry;
 
@@ -32,11 +34,20 @@ public sealed partial class Ledger
     private readonly Dictionary<ActorId, int> _openAuthorityAccounts = [];
     private bool _authorityEverOpened;
     private ulong _keysDigest = KeysDigest.Empty;
+    private readonly ExchangeState _x;
+    private readonly RuleBook _rules;
 
-    /// <summary>Creates an empty ledger holding only the three built-in terminal sinks.</summary>
-    public Ledger(LedgerLimits? limits = null)
+    /// <summary>
+    /// Creates an empty ledger holding only the three built-in terminal sinks, enforcing
+    /// <paramref name="limits"/> and trading under <paramref name="rules"/> (default: the SEEE rules of
+    /// <see cref="DefaultRuleBook"/>). Rule data is append-only: a journal replays only under the rule
+    /// versions it was written under.
+    /// </summary>
+    public Ledger(LedgerLimits? limits = null, RuleBook? rules = null)
     {
         _limits = limits ?? LedgerLimits.Default;
+        _rules = rules ?? DefaultRuleBook.Create();
+        _x = new ExchangeState(_limits.AccountCapacity, _limits.OrderCapacity);
         _accountIndex = new Dictionary<AccountId, int>(_limits.AccountCapacity);
         _accounts = new AccountRecord[_limits.AccountCapacity];
         _positionIndex = new Dictionary<long, int>(_limits.AccountCapacity);
@@ -50,6 +61,9 @@ public sealed partial class Ledger
 
     /// <summary>The limits this ledger enforces.</summary>
     public LedgerLimits Limits => _limits;
+
+    /// <summary>The market rules this ledger trades under.</summary>
+    public RuleBook Rules => _rules;
 
     /// <summary>The sequence of the last applied event (0 for an empty ledger).</summary>
     public long Sequence { get; private set; }
@@ -65,6 +79,7 @@ public sealed partial class Ledger
         int index = _accountCount++;
         _accounts[index] = new AccountRecord(id, type, owner, AccountStatus.Open);
         _accountIndex.Add(id, index);
+        _x.EnsureAccount(index);
         return index;
     }
 

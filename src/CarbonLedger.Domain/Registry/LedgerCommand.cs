@@ -23,6 +23,13 @@ public abstract record LedgerCommand(IdempotencyKey Key, ActorId Actor)
         return f.Value;
     }
 
+    /// <summary>
+    /// Why the command is malformed as a value (an undefined enum value, a field that contradicts its kind),
+    /// or null. Hosts refuse a malformed command before it reaches the core (an
+    /// <see cref="ArgumentException"/> to the caller); the core treats one as a programmer error.
+    /// </summary>
+    public virtual string? ShapeError() => null;
+
     /// <summary>Mixes the command's own fields into the fingerprint.</summary>
     private protected abstract void AddFields(ref CommandFingerprint f);
 }

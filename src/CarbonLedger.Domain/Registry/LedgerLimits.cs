@@ -34,4 +34,13 @@ public sealed record LedgerLimits
 
     /// <summary>Initial capacity of the account and position tables.</summary>
     public int AccountCapacity { get; init; } = 1 << 12;
+
+    /// <summary>
+    /// 10¹³ fen (CNY 100 billion) per deposit or withdrawal: far above any entity's trading cash, and it keeps
+    /// the sum of all cash far inside <see cref="long"/> for any realistic number of deposits.
+    /// </summary>
+    public Money MaxCashPerCommand { get; init; } = Money.FromFen(10_000_000_000_000);
+
+    /// <summary>Initial capacity of the live-order registry and of each book's pool (grows if exceeded).</summary>
+    public int OrderCapacity { get; init; } = 1 << 12;
 }

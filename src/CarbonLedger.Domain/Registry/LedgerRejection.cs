@@ -6,7 +6,8 @@ namespace CarbonLedger.Domain.Registry;
 /// reports the first that fails, so the same bad command always gets the same code. Numbers are stable
 /// (stored, documented in docs/reference/rejections.md) and grouped by hundreds: 1xx envelope, 2xx field
 /// values, 3xx kinds, 4xx existence, 5xx terminal sinks, 6xx authority, 7xx account state, 8xx
-/// instrument state, 9xx holdings, 10xx freezes.
+/// instrument, market and order state (85x: the matching core's order rules, 850 + the book's code; 88x
+/// auctions), 9xx holdings and cash, 10xx freezes.
 /// </summary>
 public enum LedgerRejection
 {
@@ -57,6 +58,18 @@ public enum LedgerRejection
     /// <summary>A transfer names the same account as source and destination.</summary>
     AccountsMustBeDifferent = 213,
 
+    /// <summary>A cash amount is zero or negative.</summary>
+    AmountMustBePositive = 214,
+
+    /// <summary>A cash amount exceeds <see cref="LedgerLimits.MaxCashPerCommand"/>.</summary>
+    AmountExceedsLimit = 215,
+
+    /// <summary>A deposit or withdrawal must carry the settlement bank's reference.</summary>
+    BankReferenceRequired = 216,
+
+    /// <summary>An auction window is empty (end not after start) or already over when announced.</summary>
+    AuctionWindowInvalid = 217,
+
     /// <summary>Terminal sinks are built in and cannot be opened.</summary>
     AccountTypeNotOpenable = 301,
 
@@ -84,6 +97,37 @@ public enum LedgerRejection
     /// <summary>The issuing authority account does not exist.</summary>
     AuthorityAccountUnknown = 404,
 
+    /// <summary>The owner already holds a trading account that is not closed (one per entity).</summary>
+    TradingAccountAlreadyOpen = 405,
+
+    /// <summary>An exchange clearing (or fee) account that is not closed already exists (one exchange per
+    /// ledger).</summary>
+    ExchangeAccountAlreadyOpen = 406,
+
+    /// <summary>The named settlement bank account does not exist.</summary>
+    BankAccountUnknown = 407,
+
+    /// <summary>The named block counterparty account does not exist.</summary>
+    CounterpartyUnknown = 410,
+
+    /// <summary>No live listed order with this id (never placed, filled, cancelled or expired).</summary>
+    OrderUnknown = 411,
+
+    /// <summary>No open block declaration with this id (never posted, confirmed, withdrawn or expired).</summary>
+    BlockOrderUnknown = 412,
+
+    /// <summary>No open auction with this id (never announced, or already closed).</summary>
+    AuctionUnknown = 413,
+
+    /// <summary>The account is not a trading account (only trading accounts hold cash and trade).</summary>
+    AccountNotTrading = 420,
+
+    /// <summary>The named block counterparty is not a trading account.</summary>
+    CounterpartyNotTrading = 421,
+
+    /// <summary>The named bank account is not a settlement-bank account.</summary>
+    NotASettlementBank = 422,
+
     /// <summary>The subject or source is a terminal sink: units there never move again.</summary>
     AccountIsTerminalSink = 501,
 
@@ -95,6 +139,22 @@ public enum LedgerRejection
 
     /// <summary>The actor is not the holder of the source account.</summary>
     ActorNotAccountHolder = 602,
+
+    /// <summary>The actor does not hold the open exchange clearing account (it does not operate the
+    /// exchange).</summary>
+    ActorNotExchangeOperator = 603,
+
+    /// <summary>The actor does not hold the named settlement-bank account.</summary>
+    ActorNotBank = 604,
+
+    /// <summary>The order, block declaration or bid belongs to another account.</summary>
+    NotOrderOwner = 605,
+
+    /// <summary>The block proposal names another counterparty.</summary>
+    NotNamedCounterparty = 606,
+
+    /// <summary>An account cannot trade with itself (its own block declaration or auction).</summary>
+    CannotTradeWithSelf = 607,
 
     /// <summary>The subject, source or authority account is closed.</summary>
     AccountIsClosed = 701,
@@ -123,6 +183,95 @@ public enum LedgerRejection
     /// <summary>Issuance would take the instrument beyond <see cref="LedgerLimits.MaxSupplyPerInstrument"/>.</summary>
     SupplyLimitExceeded = 803,
 
+    /// <summary>No open exchange clearing account or no open exchange fee account: the exchange is not set
+    /// up.</summary>
+    ExchangeNotConfigured = 804,
+
+    /// <summary>The instrument is not listed on the exchange.</summary>
+    InstrumentNotListed = 805,
+
+    /// <summary>The instrument is listed already.</summary>
+    InstrumentAlreadyListed = 806,
+
+    /// <summary>A reference price must be positive and on the listed tick.</summary>
+    ReferencePriceInvalid = 807,
+
+    /// <summary>The date is not a trading day of the calendar (a weekend or a holiday).</summary>
+    NotATradingDay = 808,
+
+    /// <summary>A trading day must come after the last one opened.</summary>
+    TradingDayNotAfterLast = 809,
+
+    /// <summary>A trading day is open; close it first.</summary>
+    TradingDayAlreadyOpen = 810,
+
+    /// <summary>No trading day is open (or the command names another day than the open one).</summary>
+    TradingDayNotOpen = 811,
+
+    /// <summary>The command's time is not on the trading day it opens.</summary>
+    TradingDayNotToday = 812,
+
+    /// <summary>No market rules are in force for the instrument on that date.</summary>
+    NoMarketRules = 813,
+
+    /// <summary>The day's band would span more price levels than a book supports (a reference price far too
+    /// high).</summary>
+    PriceBandTooWide = 814,
+
+    /// <summary>The time is outside the mode's session windows of the trading day.</summary>
+    OrderOutsideSession = 852,
+
+    /// <summary>A market order must be IOC or FOK.</summary>
+    MarketOrderNotImmediate = 857,
+
+    /// <summary>The order quantity is zero or negative.</summary>
+    OrderQuantityNotPositive = 858,
+
+    /// <summary>The order quantity is not a whole number of lots.</summary>
+    OrderQuantityNotLotMultiple = 859,
+
+    /// <summary>The order quantity is below the mode's minimum (block: 100,000 t).</summary>
+    OrderQuantityBelowMinimum = 860,
+
+    /// <summary>The order quantity is above the mode's maximum (listed: below 100,000 t).</summary>
+    OrderQuantityAboveMaximum = 861,
+
+    /// <summary>The price is zero or negative.</summary>
+    OrderPriceNotPositive = 862,
+
+    /// <summary>The price is not on the tick.</summary>
+    OrderPriceOffTick = 863,
+
+    /// <summary>The price is outside the day's band for the mode.</summary>
+    OrderPriceOutsideBand = 864,
+
+    /// <summary>The picked listing is not resting.</summary>
+    PickListingNotResting = 865,
+
+    /// <summary>The picked listing is on the picker's own side.</summary>
+    PickSideMismatch = 866,
+
+    /// <summary>The picked listing is not within the best five opposite levels.</summary>
+    PickNotInBestLevels = 867,
+
+    /// <summary>The declared quantity exceeds the picked listing's open quantity.</summary>
+    PickQuantityExceedsListing = 868,
+
+    /// <summary>The picked listing is the picker's own.</summary>
+    PickOwnListing = 869,
+
+    /// <summary>A bid outside the auction's window.</summary>
+    BidOutsideWindow = 881,
+
+    /// <summary>A bid below the auction's floor price.</summary>
+    BidBelowFloor = 882,
+
+    /// <summary>A bid for more than the auction offers.</summary>
+    BidExceedsAuctionQuantity = 883,
+
+    /// <summary>The auction's window has not ended yet.</summary>
+    AuctionWindowNotEnded = 885,
+
     /// <summary>Some serial in the range is already surrendered, retired or cancelled (terminal).</summary>
     SerialsTerminal = 901,
 
@@ -132,6 +281,15 @@ public enum LedgerRejection
     /// <summary>The account's available bucket holds less than the quantity (frozen, pledged, locked and
     /// unsettled units do not count).</summary>
     InsufficientAvailable = 903,
+
+    /// <summary>Only units bought today (unsettled until the next trading day, T+1) would cover the sale.</summary>
+    UnitsUnsettled = 904,
+
+    /// <summary>The account's usable cash (total − held) is less than the hold the order needs.</summary>
+    InsufficientFunds = 905,
+
+    /// <summary>The withdrawal exceeds withdrawable cash (held cash and today's proceeds stay).</summary>
+    InsufficientWithdrawable = 906,
 
     /// <summary>A freeze with this id already exists.</summary>
     FreezeIdAlreadyUsed = 1001,

@@ -13,20 +13,73 @@ namespace CarbonLedger.Domain.Rules;
 public sealed class RuleBook
 {
     private readonly ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveRules>> _market;
+    private readonly ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveFees>> _fees;
 
     private RuleBook(
-        DateTimeZone zone, ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveRules>> market)
+        DateTimeZone zone, ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveRules>> market,
+        ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveFees>> fees, TradingCalendar calendar)
     {
         Zone = zone;
         _market = market;
+        _fees = fees;
+        Calendar = calendar;
     }
 
     /// <summary>The market's time zone (Asia/Shanghai): sessions and trading days are local to it.</summary>
     public DateTimeZone Zone { get; }
 
-    /// <summary>An empty rule book in <paramref name="zone"/>.</summary>
+    /// <summary>The trading calendar: which dates the exchange trades.</summary>
+    public TradingCalendar Calendar { get; }
+
+    /// <summary>An empty rule book in <paramref name="zone"/> (weekdays trade, no fees, no market rules).</summary>
     public static RuleBook Empty(DateTimeZone zone) =>
-        new(zone, ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveRules>>.Empty);
+        new(zone, ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveRules>>.Empty,
+            ImmutableDictionary<(Programme, TradingMode), ImmutableArray<EffectiveFees>>.Empty,
+            TradingCalendar.WeekdaysOnly);
+
+    /// <summary>A new rule book that also closes <paramref name="days"/> (holidays, announced closures).</summary>
+    public RuleBook WithClosedDays(IEnumerable<LocalDate> days) =>
+        new(Zone, _market, _fees, Calendar.WithClosedDays(days));
+
+    /// <summary>
+    /// A new rule book with <paramref name="fees"/> effective for <paramref name="programme"/> from
+    /// <paramref name="effectiveFrom"/>. Two versions may not take effect on the same date.
+    /// </summary>
+    public RuleBook WithFeeSchedule(Programme programme, LocalDate effectiveFrom, FeeSchedule fees)
+    {
+        ArgumentNullException.ThrowIfNull(fees);
+        var key = (programme, fees.Mode);
+        ImmutableArray<EffectiveFees> versions = _fees.TryGetValue(key, out var existing) ? existing : [];
+        if (versions.Any(v => v.From == effectiveFrom))
+        {
+            throw new ArgumentException(
+                $"{programme.Code()} {fees.Mode} already has fees effective {effectiveFrom:yyyy-MM-dd}");
+        }
+
+        ImmutableArray<EffectiveFees> updated = versions.Add(new EffectiveFees(effectiveFrom, fees))
+            .Sort(static (a, b) => a.From.CompareTo(b.From));
+        return new RuleBook(Zone, _market, _fees.SetItem(key, updated), Calendar);
+    }
+
+    /// <summary>
+    /// The fees for <paramref name="instrument"/> in <paramref name="mode"/> on <paramref name="date"/>; a
+    /// mode without any fee version is free (a zero schedule named <c>NONE</c>).
+    /// </summary>
+    public FeeSchedule FeesFor(InstrumentId instrument, TradingMode mode, LocalDate date)
+    {
+        if (_fees.TryGetValue((instrument.Programme, mode), out var versions))
+        {
+            for (int i = versions.Length - 1; i >= 0; i--)
+            {
+                if (versions[i].From <= date)
+                {
+                    return versions[i].Fees;
+                }
+            }
+        }
+
+        return new FeeSchedule("NONE", mode, FeeRate.Free, FeeRate.Free);
+    }
 
     /// <summary>
     /// A new rule book with <paramref name="rules"/> effective for <paramref name="programme"/> from
@@ -48,7 +101,7 @@ public sealed class RuleBook
 
         ImmutableArray<EffectiveRules> updated = versions.Add(new EffectiveRules(effectiveFrom, rules))
             .Sort(static (a, b) => a.From.CompareTo(b.From));
-        return new RuleBook(Zone, _market.SetItem(key, updated));
+        return new RuleBook(Zone, _market.SetItem(key, updated), _fees, Calendar);
     }
 
     /// <summary>
@@ -83,4 +136,6 @@ public sealed class RuleBook
                 $"no {mode} market rules for {instrument} effective on {date:yyyy-MM-dd}");
 
     private readonly record struct EffectiveRules(LocalDate From, MarketRules Rules);
+
+    private readonly record struct EffectiveFees(LocalDate From, FeeSchedule Fees);
 }

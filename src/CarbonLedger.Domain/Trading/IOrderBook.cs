@@ -31,6 +31,12 @@ public interface IOrderBook
     /// </summary>
     public void OpenDay(TradingDay day, BookOutput output);
 
+    /// <summary>
+    /// The rejection <see cref="Execute"/> would give <paramref name="command"/> now, or
+    /// <see cref="OrderRejection.None"/>; changes nothing (the exchange checks orders before taking holds).
+    /// </summary>
+    public OrderRejection Validate(in OrderCommand command);
+
     /// <summary>Runs one command, appending its outputs to <paramref name="output"/>.</summary>
     public void Execute(in OrderCommand command, BookOutput output);
 

@@ -36,16 +36,55 @@ public sealed partial class OrderBook
         }
     }
 
+    /// <inheritdoc />
+    public OrderRejection Validate(in OrderCommand command) => command.Kind switch
+    {
+        OrderCommandKind.Limit => LimitRejection(in command),
+        OrderCommandKind.Market => MarketRejection(in command),
+        OrderCommandKind.Pick => PickRejection(in command, _ids.Find(command.Listing.Value)),
+        OrderCommandKind.Cancel => CancelRejection(in command, _ids.Find(command.Order.Value)),
+        OrderCommandKind.Amend => AmendRejection(in command, _ids.Find(command.Order.Value)),
+        _ => throw new LedgerInvariantException($"unknown order command kind {command.Kind}"),
+    };
+
+    private OrderRejection LimitRejection(in OrderCommand c)
+    {
+        OrderRejection rejection = CheckNewOrder(in c);
+        return rejection == OrderRejection.None ? CheckPrice(c.Price.FenPerTonne) : rejection;
+    }
+
+    private OrderRejection MarketRejection(in OrderCommand c) =>
+        !IsOpenAt(c.At) ? OrderRejection.OutsideSession
+        : c.Order.Value <= 0 ? OrderRejection.InvalidOrderId
+        : _ids.Find(c.Order.Value) != None ? OrderRejection.DuplicateOrderId
+        : !c.TimeInForce.IsImmediate() ? OrderRejection.MarketOrderNotImmediate
+        : CheckQuantity(c.Quantity.Grams);
+
+    private OrderRejection PickRejection(in OrderCommand c, int listing)
+    {
+        OrderRejection rejection = CheckNewOrder(in c);
+        return rejection == OrderRejection.None ? CheckPick(in c, listing) : rejection;
+    }
+
+    private OrderRejection CancelRejection(in OrderCommand c, int slot) =>
+        slot == None ? OrderRejection.OrderNotResting
+        : _orders[slot].Trader != c.Trader.Value ? OrderRejection.NotOrderOwner
+        : OrderRejection.None;
+
+    private OrderRejection AmendRejection(in OrderCommand c, int slot)
+    {
+        OrderRejection rejection = !IsOpenAt(c.At) ? OrderRejection.OutsideSession
+            : slot == None ? OrderRejection.OrderNotResting
+            : _orders[slot].Trader != c.Trader.Value ? OrderRejection.NotOrderOwner
+            : CheckQuantity(c.Quantity.Grams);
+        return rejection == OrderRejection.None ? CheckPrice(c.Price.FenPerTonne) : rejection;
+    }
+
     private void NewLimit(in OrderCommand c, BookOutput output)
     {
         LedgerAssert.That(c.Side is Side.Buy or Side.Sell, "order side is not buy or sell");
         LedgerAssert.That(c.TimeInForce is >= TimeInForce.Gtc and <= TimeInForce.Fok, "unknown time in force");
-        OrderRejection rejection = CheckNewOrder(in c);
-        if (rejection == OrderRejection.None)
-        {
-            rejection = CheckPrice(c.Price.FenPerTonne);
-        }
-
+        OrderRejection rejection = LimitRejection(in c);
         if (rejection != OrderRejection.None)
         {
             output.Add(BookEvent.Rejected(c.Order, c.Trader, c.Side, rejection));
@@ -60,11 +99,7 @@ public sealed partial class OrderBook
     private void NewMarket(in OrderCommand c, BookOutput output)
     {
         LedgerAssert.That(c.Side is Side.Buy or Side.Sell, "order side is not buy or sell");
-        OrderRejection rejection = !IsOpenAt(c.At) ? OrderRejection.OutsideSession
-            : c.Order.Value <= 0 ? OrderRejection.InvalidOrderId
-            : _ids.Find(c.Order.Value) != None ? OrderRejection.DuplicateOrderId
-            : !c.TimeInForce.IsImmediate() ? OrderRejection.MarketOrderNotImmediate
-            : CheckQuantity(c.Quantity.Grams);
+        OrderRejection rejection = MarketRejection(in c);
         if (rejection != OrderRejection.None)
         {
             output.Add(BookEvent.Rejected(c.Order, c.Trader, c.Side, rejection));
@@ -101,13 +136,8 @@ public sealed partial class OrderBook
     private void Pick(in OrderCommand c, BookOutput output)
     {
         LedgerAssert.That(c.Side is Side.Buy or Side.Sell, "order side is not buy or sell");
-        OrderRejection rejection = CheckNewOrder(in c);
         int listing = _ids.Find(c.Listing.Value);
-        if (rejection == OrderRejection.None)
-        {
-            rejection = CheckPick(in c, listing);
-        }
-
+        OrderRejection rejection = PickRejection(in c, listing);
         if (rejection != OrderRejection.None)
         {
             output.Add(BookEvent.Rejected(c.Order, c.Trader, c.Side, rejection));
@@ -155,9 +185,7 @@ public sealed partial class OrderBook
     private void Cancel(in OrderCommand c, BookOutput output)
     {
         int slot = _ids.Find(c.Order.Value);
-        OrderRejection rejection = slot == None ? OrderRejection.OrderNotResting
-            : _orders[slot].Trader != c.Trader.Value ? OrderRejection.NotOrderOwner
-            : OrderRejection.None;
+        OrderRejection rejection = CancelRejection(in c, slot);
         if (rejection != OrderRejection.None)
         {
             output.Add(BookEvent.Rejected(c.Order, c.Trader, c.Side, rejection));
@@ -171,15 +199,7 @@ public sealed partial class OrderBook
     private void Amend(in OrderCommand c, BookOutput output)
     {
         int slot = _ids.Find(c.Order.Value);
-        OrderRejection rejection = !IsOpenAt(c.At) ? OrderRejection.OutsideSession
-            : slot == None ? OrderRejection.OrderNotResting
-            : _orders[slot].Trader != c.Trader.Value ? OrderRejection.NotOrderOwner
-            : CheckQuantity(c.Quantity.Grams);
-        if (rejection == OrderRejection.None)
-        {
-            rejection = CheckPrice(c.Price.FenPerTonne);
-        }
-
+        OrderRejection rejection = AmendRejection(in c, slot);
         if (rejection != OrderRejection.None)
         {
             output.Add(BookEvent.Rejected(c.Order, c.Trader, c.Side, rejection));

@@ -1,3 +1,4 @@
+using CarbonLedger.Domain.Exchange;
 using CarbonLedger.Domain.Registry;
 
 namespace CarbonLedger.Engine.Journal;
@@ -23,6 +24,20 @@ public static class EventAliases
         [typeof(UnitsRetired)] = "units_retired",
         [typeof(UnitsCancelled)] = "units_cancelled",
         [typeof(UnitsSurrendered)] = "units_surrendered",
+        [typeof(CashDeposited)] = "cash_deposited",
+        [typeof(CashWithdrawn)] = "cash_withdrawn",
+        [typeof(InstrumentListed)] = "instrument_listed",
+        [typeof(TradingDayOpened)] = "trading_day_opened",
+        [typeof(TradingDayClosed)] = "trading_day_closed",
+        [typeof(OrderPlaced)] = "order_placed",
+        [typeof(OrderCancelled)] = "order_cancelled",
+        [typeof(OrderAmended)] = "order_amended",
+        [typeof(BlockOrderPosted)] = "block_order_posted",
+        [typeof(BlockTradeConfirmed)] = "block_trade_confirmed",
+        [typeof(BlockOrderWithdrawn)] = "block_order_withdrawn",
+        [typeof(AuctionAnnounced)] = "auction_announced",
+        [typeof(BidPlaced)] = "bid_placed",
+        [typeof(AuctionClosed)] = "auction_closed",
     };
 
     /// <summary>Every journaled event type with its alias.</summary>

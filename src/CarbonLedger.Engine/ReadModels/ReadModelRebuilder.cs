@@ -1,4 +1,5 @@
 using CarbonLedger.Domain.Registry;
+using CarbonLedger.Domain.Rules;
 using CarbonLedger.Engine.Journal;
 using Npgsql;
 
@@ -15,7 +16,7 @@ public static class ReadModelRebuilder
     /// <summary>Replays <paramref name="journal"/> and writes its read models into <paramref name="targetSchema"/>
     /// (created if needed, emptied first). Returns the number of events replayed.</summary>
     public static async Task<long> RebuildAsync(LedgerJournal journal, string targetSchema, LedgerLimits limits,
-        CancellationToken ct)
+        RuleBook rules, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(journal);
         await using NpgsqlConnection connection = await journal.DataSource.OpenConnectionAsync(ct);
@@ -31,7 +32,7 @@ public static class ReadModelRebuilder
         }
 
         var writer = new ReadModelWriter(targetSchema);
-        var ledger = new Ledger(limits);
+        var ledger = new Ledger(limits, rules);
         var chunk = new List<JournalEntry>(ChunkSize);
         long count = 0;
         await foreach (JournalEntry entry in journal.ReadAsync(0, ct))

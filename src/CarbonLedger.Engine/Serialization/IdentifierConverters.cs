@@ -55,3 +55,23 @@ internal sealed class VintageConverter : JsonConverter<Vintage>
     public override void Write(Utf8JsonWriter writer, Vintage value, JsonSerializerOptions options) =>
         writer.WriteNumberValue(value.Year);
 }
+
+/// <summary>Money as a JSON integer of fen.</summary>
+internal sealed class MoneyConverter : JsonConverter<Money>
+{
+    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        new(reader.GetInt64());
+
+    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value.Fen);
+}
+
+/// <summary>Prices as a JSON integer of fen per tonne.</summary>
+internal sealed class PriceConverter : JsonConverter<Price>
+{
+    public override Price Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        new(reader.GetInt64());
+
+    public override void Write(Utf8JsonWriter writer, Price value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value.FenPerTonne);
+}

@@ -8,9 +8,10 @@ namespace CarbonLedger.Engine.Serialization;
 
 /// <summary>
 /// The JSON contract of journaled events: identifiers and instruments as strings, quantities as integer
-/// grams, enums by name, NodaTime values in ISO form. Marten stores events with these settings and the
-/// hash chain hashes the events re-serialized with the same settings, so a stored event hashes the same
-/// after any round trip through PostgreSQL (jsonb reorders keys; we never hash jsonb text).
+/// grams, money as integer fen, prices as integer fen per tonne, enums by name, NodaTime values in ISO form.
+/// Marten stores events with these settings and the hash chain hashes the events re-serialized with the same
+/// settings, so a stored event hashes the same after any round trip through PostgreSQL (jsonb reorders keys;
+/// we never hash jsonb text).
 /// </summary>
 public static class JournalJson
 {
@@ -27,6 +28,8 @@ public static class JournalJson
         options.Converters.Add(new InstrumentIdConverter());
         options.Converters.Add(new Co2eConverter());
         options.Converters.Add(new VintageConverter());
+        options.Converters.Add(new MoneyConverter());
+        options.Converters.Add(new PriceConverter());
         options.Converters.Add(new JsonStringEnumConverter());
     }
 

@@ -96,6 +96,14 @@ public sealed class LedgerRejectionTests
         new(AuthorityAccountUnknown, None_,
             c => c.IssueAllowances(Reg, "MEE-9", "E-2", Cea, 5),
             c => c.IssueAllowances(Reg, "MEE", "E-2", Cea, 5)),
+        new(TradingAccountAlreadyOpen,
+            c => [c.Open(Reg, "TR-1", AccountType.Trading, owner: "alice")],
+            c => c.Open(Reg, "TR-2", AccountType.Trading, owner: "alice"),
+            c => c.Open(Reg, "TR-2", AccountType.Trading, owner: "bob")),
+        new(ExchangeAccountAlreadyOpen,
+            c => [c.Open(Reg, "X-1", AccountType.ExchangeClearing, owner: "seee")],
+            c => c.Open(Reg, "X-2", AccountType.ExchangeClearing, owner: "seee"),
+            c => c.Open(Reg, "X-2", AccountType.Fee, owner: "seee")),
         new(AccountIsTerminalSink, None_,
             c => c.Suspend(Reg, "SYS-RETIRED"),
             c => c.Suspend(Reg, "E-2")),
@@ -201,9 +209,15 @@ public sealed class LedgerRejectionTests
     }
 
     [Fact]
-    public void RejectionTable_Rows_CoverEveryCodeOnceInDeclarationOrder()
+    public void RejectionTables_Rows_CoverEveryCodeOnceInDeclarationOrder()
     {
-        Assert.Equal(DeclaredCodes().Where(c => c != None), s_table.Select(r => r.Code));
+        // This table holds the registry's codes, ExchangeRejectionTests the exchange's; together, every code.
+        List<LedgerRejection> declared = DeclaredCodes();
+        List<LedgerRejection> registry = [.. s_table.Select(r => r.Code)];
+        Assert.Equal(declared.Where(registry.Contains), registry);
+        List<LedgerRejection> both = [.. registry, .. Exchange.ExchangeRejectionTests.Codes];
+        Assert.Equal(both.Count, both.Distinct().Count());
+        Assert.Equal(declared.Where(c => c != None), both.OrderBy(declared.IndexOf));
     }
 
     [Fact]

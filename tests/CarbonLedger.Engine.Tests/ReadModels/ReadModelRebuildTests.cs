@@ -39,7 +39,7 @@ public sealed class ReadModelRebuildTests(PostgresFixture pg)
         await AcceptAsync(engine, new Domain.Registry.SuspendAccount(C.NextKey(), CommandFactory.Actor("mee"), CommandFactory.Acc("ENT-C"), "audit"));
 
         long replayed = await ReadModelRebuilder.RebuildAsync(engine.Journal, rebuilt, Domain.Registry.LedgerLimits.Default,
-            CancellationToken.None);
+            Domain.Rules.DefaultRuleBook.Create(), CancellationToken.None);
         IReadOnlyList<string> diff = await ReadModelRebuilder.DiffAsync(engine.Journal.DataSource, schema, rebuilt,
             CancellationToken.None);
 
@@ -59,7 +59,7 @@ public sealed class ReadModelRebuildTests(PostgresFixture pg)
         await ExecuteAsync($"UPDATE {schema}.rm_balances SET available = available + 1 WHERE account = 'ENT-A'");
 
         await ReadModelRebuilder.RebuildAsync(engine.Journal, rebuilt, Domain.Registry.LedgerLimits.Default,
-            CancellationToken.None);
+            Domain.Rules.DefaultRuleBook.Create(), CancellationToken.None);
         IReadOnlyList<string> diff = await ReadModelRebuilder.DiffAsync(engine.Journal.DataSource, schema, rebuilt,
             CancellationToken.None);
 

@@ -13,7 +13,7 @@ namespace CarbonLedger.Testing.Builders;
 /// (use <c>with { Quantity = ... }</c> for odd grams). Every command gets a fresh idempotency key
 /// (<c>k-1</c>, <c>k-2</c>, …) unless one is passed.
 /// </summary>
-public sealed class CommandFactory
+public sealed partial class CommandFactory
 {
     private int _nextKey;
 

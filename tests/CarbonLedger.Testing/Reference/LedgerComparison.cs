@@ -1,4 +1,5 @@
 using CarbonLedger.Domain.Credits;
+using CarbonLedger.Domain.Exchange;
 using CarbonLedger.Domain.Identity;
 using CarbonLedger.Domain.Instruments;
 using CarbonLedger.Domain.Registry;
@@ -54,6 +55,19 @@ public static class LedgerComparison
         }
     }
 
+    /// <summary>Asserts that both hold the same cash, listed orders and block declarations.</summary>
+    public static void AssertSameExchange(Ledger actual, ReferenceLedger expected, string context)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(expected);
+        Require(actual.CashDeposited == expected.CashDeposited && actual.CashWithdrawn == expected.CashWithdrawn,
+            () => $"{context}: deposited/withdrawn {actual.CashDeposited}/{actual.CashWithdrawn}, oracle "
+                + $"{expected.CashDeposited}/{expected.CashWithdrawn}");
+        SameList("cash", context, expected.AllCash().ToList(), actual.AllCash().OrderBy(c => c.Account).ToList());
+        SameList("live orders", context, expected.AllLiveOrders().ToList(), actual.AllLiveOrders().ToList());
+        SameList("block orders", context, expected.AllBlockOrders().ToList(), actual.AllBlockOrders().ToList());
+    }
+
     /// <summary>Asserts that two events are equal, comparing serial lists element by element.</summary>
     public static void AssertSameEvent(LedgerEvent? expected, LedgerEvent? actual, string context)
     {
@@ -61,6 +75,13 @@ public static class LedgerComparison
         {
             Require(expected is null && actual is null,
                 () => $"{context}: event is {Describe(actual)}, oracle expects {Describe(expected)}");
+            return;
+        }
+
+        if (expected is ExchangeEvent)
+        {
+            Require(EventContent.Same(expected, actual),
+                () => $"{context}: event is {ContentText.Of(actual)}, oracle expects {ContentText.Of(expected)}");
             return;
         }
 

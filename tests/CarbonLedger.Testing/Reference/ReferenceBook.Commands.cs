@@ -17,15 +17,7 @@ public sealed partial class ReferenceBook
         }
 
         OrderCommand c = command;
-        OrderRejection rejection = c.Kind switch
-        {
-            OrderCommandKind.Limit => CheckLimit(c),
-            OrderCommandKind.Market => CheckMarket(c),
-            OrderCommandKind.Pick => CheckPick(c),
-            OrderCommandKind.Cancel => CheckOwned(c),
-            OrderCommandKind.Amend => CheckAmend(c),
-            _ => throw new InvalidOperationException($"unknown command kind {c.Kind}"),
-        };
+        OrderRejection rejection = Validate(in command);
         if (rejection != OrderRejection.None)
         {
             output.Add(BookEvent.Rejected(c.Order, c.Trader, c.Side, rejection));
@@ -58,6 +50,21 @@ public sealed partial class ReferenceBook
                 ExecuteAmend(c, output);
                 break;
         }
+    }
+
+    /// <inheritdoc />
+    public OrderRejection Validate(in OrderCommand command)
+    {
+        OrderCommand c = command;
+        return c.Kind switch
+        {
+            OrderCommandKind.Limit => CheckLimit(c),
+            OrderCommandKind.Market => CheckMarket(c),
+            OrderCommandKind.Pick => CheckPick(c),
+            OrderCommandKind.Cancel => CheckOwned(c),
+            OrderCommandKind.Amend => CheckAmend(c),
+            _ => throw new InvalidOperationException($"unknown command kind {c.Kind}"),
+        };
     }
 
     private OrderRejection CheckLimit(OrderCommand c)

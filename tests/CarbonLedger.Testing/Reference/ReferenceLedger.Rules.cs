@@ -21,6 +21,10 @@ public sealed partial class ReferenceLedger
             Rule(AccountTypeNotOpenable, () => !Enum.IsDefined(c.Type) || IsSinkType(c.Type)),
             Rule(AccountIdReserved, () => c.Account.Value.StartsWith("SYS-", StringComparison.OrdinalIgnoreCase)),
             Rule(AccountAlreadyExists, () => _accounts.ContainsKey(c.Account)),
+            Rule(TradingAccountAlreadyOpen, () => c.Type == AccountType.Trading && _accounts.Values.Any(
+                a => a.Type == AccountType.Trading && a.Owner == c.Owner && a.Status != AccountStatus.Closed)),
+            Rule(ExchangeAccountAlreadyOpen, () => c.Type is AccountType.ExchangeClearing or AccountType.Fee
+                && _accounts.Values.Any(a => a.Type == c.Type && a.Status != AccountStatus.Closed)),
             Rule(ActorNotAuthority, () => !IsGenesis(c) && !IsAuthority(c.Actor))),
         SuspendAccount c => FirstBroken(
             [.. AccountAdministration(c.Actor, c.Account, c.Reason),
@@ -30,7 +34,8 @@ public sealed partial class ReferenceLedger
                 Rule(AccountNotSuspended, () => Account(c.Account).Status != AccountStatus.Suspended)]),
         CloseAccount c => FirstBroken(
             [.. AccountAdministration(c.Actor, c.Account, reason: null),
-                Rule(AccountNotEmpty, () => _grams.Any(kv => kv.Key.Account == c.Account && kv.Value != 0))]),
+                Rule(AccountNotEmpty, () => _grams.Any(kv => kv.Key.Account == c.Account && kv.Value != 0)
+                    || CashTotal(c.Account) != 0)]),
         IssueAllowances c => FirstBroken(
             [.. QuantityRules(c.Quantity),
                 Rule(InstrumentRequiresSerials, () => IsSerialNumbered(c.Instrument)),

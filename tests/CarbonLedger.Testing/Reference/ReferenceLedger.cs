@@ -3,7 +3,9 @@ using CarbonLedger.Domain.Credits;
 using CarbonLedger.Domain.Identity;
 using CarbonLedger.Domain.Instruments;
 using CarbonLedger.Domain.Quantities;
+using CarbonLedger.Domain.Exchange;
 using CarbonLedger.Domain.Registry;
+using CarbonLedger.Domain.Rules;
 using NodaTime;
 
 namespace CarbonLedger.Testing.Reference;
@@ -33,6 +35,7 @@ public sealed partial class ReferenceLedger
     private static readonly AccountId s_cancelled = AccountId.Of("SYS-CANCELLED");
 
     private readonly LedgerLimits _limits;
+    private readonly RuleBook _rules;
     private readonly Dictionary<AccountId, AccountInfo> _accounts = [];
     private readonly Dictionary<(AccountId Account, InstrumentId Instrument, Bucket Bucket), long> _grams = [];
     private readonly Dictionary<InstrumentId, long> _issuedGrams = [];
@@ -41,10 +44,11 @@ public sealed partial class ReferenceLedger
     private readonly Dictionary<IdempotencyKey, (LedgerCommand Command, long Sequence)> _acceptedKeys = [];
     private bool _authorityEverOpened;
 
-    /// <summary>Creates an empty registry with the three sinks.</summary>
-    public ReferenceLedger(LedgerLimits? limits = null)
+    /// <summary>Creates an empty registry with the three sinks, trading under <paramref name="rules"/>.</summary>
+    public ReferenceLedger(LedgerLimits? limits = null, RuleBook? rules = null)
     {
         _limits = limits ?? LedgerLimits.Default;
+        _rules = rules ?? DefaultRuleBook.Create();
         AddAccount(s_surrendered, AccountType.SurrenderedSink, SystemActor);
         AddAccount(s_retired, AccountType.RetiredSink, SystemActor);
         AddAccount(s_cancelled, AccountType.CancelledSink, SystemActor);
@@ -59,6 +63,9 @@ public sealed partial class ReferenceLedger
     /// <summary>Runs a command (event time: the Unix epoch).</summary>
     public CommandOutcome Execute(LedgerCommand command) => Apply(command, Instant.FromUnixTimeSeconds(0)).Outcome;
 
+    /// <summary>Runs a command at <paramref name="at"/> (exchange commands check sessions against it).</summary>
+    public CommandOutcome Execute(LedgerCommand command, Instant at) => Apply(command, at).Outcome;
+
     /// <summary>Runs a command and returns the event the real ledger should produce at <paramref name="at"/>.</summary>
     public ReferenceResult Apply(LedgerCommand command, Instant at)
     {
@@ -71,7 +78,9 @@ public sealed partial class ReferenceLedger
                 : new ReferenceResult(CommandOutcome.Rejected(LedgerRejection.IdempotencyKeyConflict), null);
         }
 
-        LedgerRejection rejection = FirstBrokenRule(command);
+        LedgerRejection rejection = command is ExchangeCommand exchange
+            ? FirstBrokenExchangeRule(exchange, at)
+            : FirstBrokenRule(command);
         if (rejection != LedgerRejection.None)
         {
             return new ReferenceResult(CommandOutcome.Rejected(rejection), null);
@@ -157,6 +166,11 @@ public sealed partial class ReferenceLedger
 
     private LedgerEvent ApplyAccepted(LedgerCommand command, Instant at)
     {
+        if (command is ExchangeCommand exchange)
+        {
+            return ApplyExchange(exchange, at);
+        }
+
         switch (command)
         {
             case OpenAccount c:
@@ -210,8 +224,11 @@ public sealed partial class ReferenceLedger
 
     private static Holder Free(AccountId account) => new(account, Bucket.Available, null);
 
-    private void AddAccount(AccountId id, AccountType type, ActorId owner) =>
+    private void AddAccount(AccountId id, AccountType type, ActorId owner)
+    {
         _accounts.Add(id, new AccountInfo(id, type, owner, AccountStatus.Open));
+        _traderIds.Add(id, _traderIds.Count + 1);
+    }
 
     private void SetStatus(AccountId id, AccountStatus status) =>
         _accounts[id] = _accounts[id] with { Status = status };
