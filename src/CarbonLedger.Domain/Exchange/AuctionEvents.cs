@@ -13,7 +13,8 @@ public sealed record AuctionAnnounced(
 
 /// <summary>A bid was placed in an auction and its cash held.</summary>
 public sealed record BidPlaced(
-    Instant At, long BidId, long AuctionId, AccountId Account, Price Price, Co2e Quantity, Money Hold)
+    Instant At, long BidId, long AuctionId, InstrumentId Instrument, AccountId Account, Price Price, Co2e Quantity,
+    Money Hold)
     : ExchangeEvent(At);
 
 /// <summary>

@@ -105,7 +105,8 @@ public sealed partial class Ledger
         auction.Bids.Add(
             new AuctionBid { Id = id, Account = account, Price = price, Quantity = grams, HeldCash = hold });
         return (None, _capture
-            ? new BidPlaced(at, id, auction.Id, c.Account, c.Price, c.Quantity, new Money(hold))
+            ? new BidPlaced(at, id, auction.Id, _x.Listings[auction.Listing].Id, c.Account, c.Price, c.Quantity,
+                new Money(hold))
             : null);
     }
 

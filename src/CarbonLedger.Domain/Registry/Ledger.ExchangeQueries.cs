@@ -22,6 +22,9 @@ public sealed partial class Ledger
     /// <summary>The last trading day opened, or null.</summary>
     public LocalDate? LastTradingDate => _x.LastDay;
 
+    /// <summary>The exchange fee account (where every fee goes), or null while there is none.</summary>
+    public AccountId? ExchangeFeeAccount => _x.FeeAccount >= 0 ? _accounts[_x.FeeAccount].Id : null;
+
     /// <summary>How many trades the exchange has made (the last trade id).</summary>
     public long TradeCount => _x.LastTradeId;
 

@@ -28,7 +28,52 @@ public static class ReadModelSchema
             account text NOT NULL, seq bigint NOT NULL, bucket text NOT NULL, instrument text NOT NULL,
             delta bigint NOT NULL, event_type text NOT NULL, counterparty text, reference text,
             at timestamptz NOT NULL,
-            PRIMARY KEY (account, seq, bucket))
+            PRIMARY KEY (account, seq, instrument, bucket))
+        """,
+        // Schemas created before the exchange keyed statement lines without the instrument; a trading day's
+        // T+1 settlement moves several instruments of one account in one event.
+        $"""
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_index i
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                WHERE i.indrelid = '{schema}.rm_statement'::regclass AND i.indisprimary AND a.attname = 'instrument')
+            THEN
+                ALTER TABLE {schema}.rm_statement DROP CONSTRAINT rm_statement_pkey;
+                ALTER TABLE {schema}.rm_statement ADD PRIMARY KEY (account, seq, instrument, bucket);
+            END IF;
+        END $$
+        """,
+        $"""
+        CREATE TABLE IF NOT EXISTS {schema}.rm_cash (
+            account text PRIMARY KEY, total bigint NOT NULL, locked bigint NOT NULL, proceeds bigint NOT NULL,
+            withdrawable bigint NOT NULL, last_seq bigint NOT NULL)
+        """,
+        $"""
+        CREATE TABLE IF NOT EXISTS {schema}.rm_orders (
+            order_id bigint PRIMARY KEY, account text NOT NULL, instrument text NOT NULL, mode text NOT NULL,
+            side text NOT NULL, type text NOT NULL, tif text, price bigint NOT NULL, quantity bigint NOT NULL,
+            open bigint NOT NULL, filled bigint NOT NULL, status text NOT NULL, cancel_reason text,
+            placed_seq bigint NOT NULL, placed_at timestamptz NOT NULL, last_seq bigint NOT NULL)
+        """,
+        $"""
+        CREATE TABLE IF NOT EXISTS {schema}.rm_trades (
+            trade_id bigint PRIMARY KEY, instrument text NOT NULL, mode text NOT NULL, price bigint NOT NULL,
+            quantity bigint NOT NULL, buyer text NOT NULL, seller text NOT NULL, buy_order bigint NOT NULL,
+            sell_order bigint NOT NULL, buyer_fee bigint NOT NULL, seller_fee bigint NOT NULL, seq bigint NOT NULL,
+            at timestamptz NOT NULL)
+        """,
+        $"""
+        CREATE TABLE IF NOT EXISTS {schema}.rm_depth (
+            instrument text NOT NULL, side text NOT NULL, level int NOT NULL, price bigint NOT NULL,
+            quantity bigint NOT NULL, orders int NOT NULL, PRIMARY KEY (instrument, side, level))
+        """,
+        $"""
+        CREATE TABLE IF NOT EXISTS {schema}.rm_market_data (
+            instrument text NOT NULL, date date NOT NULL, prev_close bigint NOT NULL, open bigint NOT NULL,
+            high bigint NOT NULL, low bigint NOT NULL, close bigint NOT NULL, listed_volume bigint NOT NULL,
+            listed_turnover bigint NOT NULL, block_volume bigint NOT NULL, block_turnover bigint NOT NULL,
+            auction_volume bigint NOT NULL, auction_turnover bigint NOT NULL, trades int NOT NULL,
+            PRIMARY KEY (instrument, date))
         """,
         $"""
         CREATE TABLE IF NOT EXISTS {schema}.rm_serial_holdings (
@@ -44,5 +89,8 @@ public static class ReadModelSchema
 
     /// <summary>The read-model tables (not the checkpoints), for rebuild and diff.</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        ["rm_accounts", "rm_balances", "rm_statement", "rm_serial_holdings"];
+    [
+        "rm_accounts", "rm_balances", "rm_statement", "rm_serial_holdings", "rm_cash", "rm_orders", "rm_trades",
+        "rm_depth", "rm_market_data",
+    ];
 }

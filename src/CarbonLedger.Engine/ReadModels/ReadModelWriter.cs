@@ -14,6 +14,8 @@ namespace CarbonLedger.Engine.ReadModels;
 /// </summary>
 public sealed class ReadModelWriter(string schema)
 {
+    private readonly ExchangeReadModel _exchange = new(schema);
+
     /// <summary>
     /// The statements for <paramref name="entries"/> against <paramref name="ledger"/>'s current state.
     /// </summary>
@@ -61,6 +63,7 @@ public sealed class ReadModelWriter(string schema)
             specs.AddRange(SerialHoldings(creditInstruments, ledger));
         }
 
+        specs.AddRange(_exchange.For(entries, ledger));
         return specs;
     }
 

@@ -45,6 +45,7 @@ public static class StatementLines
                 Line(x.Account, Bucket.Frozen, new(x.Instrument, x.Quantity), false, null, x.FreezeId),
                 Line(x.Account, Bucket.Available, new(x.Instrument, x.Quantity), true, null, x.FreezeId),
             ],
+            Domain.Exchange.ExchangeEvent x => ExchangeStatementLines.Of(x, sequence, type),
             _ => [],
         };
     }

@@ -63,6 +63,18 @@ public sealed partial class ReferenceLedger
             b.Counterparty, new Money(b.Hold)))
         .ToList();
 
+    /// <summary>The open trading day, or null.</summary>
+    public LocalDate? OpenTradingDate => _openDay;
+
+    /// <summary>Listed instruments with their reference (previous close, fen per tonne), in listing order.</summary>
+    public IEnumerable<(InstrumentId Instrument, long PreviousClose)> Listings() =>
+        _listings.Select(l => (l.Instrument, l.PreviousClose)).ToList();
+
+    /// <summary>Open auctions: id, seller, instrument, quantity (g), floor (fen/t), window.</summary>
+    public IEnumerable<(long Id, AccountId Seller, InstrumentId Instrument, long Quantity, long Floor, Instant Start,
+        Instant End)> OpenAuctions() =>
+        _auctions.Values.Select(a => (a.Id, a.Seller, a.Instrument, a.Quantity, a.Floor, a.Start, a.End)).ToList();
+
     /// <summary>A book snapshot, or null when the instrument has no book.</summary>
     public byte[]? BookSnapshotOf(InstrumentId instrument) =>
         _listings.FirstOrDefault(l => l.Instrument == instrument)?.Book?.Snapshot();

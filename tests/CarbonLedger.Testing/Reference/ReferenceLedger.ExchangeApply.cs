@@ -123,7 +123,8 @@ public sealed partial class ReferenceLedger
         return new TradingDayClosed(at, c.Date, data, expired);
     }
 
-    /// <summary>The day's figures from the list of its trades: close = Σ value ÷ Σ tonnes of listed trades.</summary>
+    /// <summary>The day's figures from the list of its trades: close = Σ value ÷ Σ tonnes of listed
+    /// trades.</summary>
     private static DailyMarketData MarketData(RefListing l, LocalDate date)
     {
         var listed = l.Trades.Where(t => t.Mode == TradingMode.Listed).ToList();
@@ -140,7 +141,8 @@ public sealed partial class ReferenceLedger
             new Price(listed.Count > 0 ? listed.Max(t => t.Price) : previous),
             new Price(listed.Count > 0 ? listed.Min(t => t.Price) : previous), new Price(close), new Co2e(volume),
             new Money(turnover), new Co2e(Of(TradingMode.Block, t => t.Grams)),
-            new Money(Of(TradingMode.Block, t => Value(t.Price, t.Grams))), new Co2e(Of(TradingMode.Auction, t => t.Grams)),
+            new Money(Of(TradingMode.Block, t => Value(t.Price, t.Grams))),
+            new Co2e(Of(TradingMode.Auction, t => t.Grams)),
             new Money(Of(TradingMode.Auction, t => Value(t.Price, t.Grams))), l.Trades.Count);
         l.PreviousClose = close;
         return result;
@@ -251,7 +253,8 @@ public sealed partial class ReferenceLedger
         RefParty seller = side == Side.Buy ? b : confirmer;
         long held = buyer.Hold;
         _blocks.Remove(b.Id);
-        (long buyerFee, long sellerFee, List<SerialRange> serials) = Trade(buyer, seller, b.Instrument, b.Price, b.Quantity);
+        (long buyerFee, long sellerFee, List<SerialRange> serials) =
+            Trade(buyer, seller, b.Instrument, b.Price, b.Quantity);
         l.Trades.Add((TradingMode.Block, b.Price, b.Quantity));
         long value = Value(b.Price, b.Quantity);
         return new BlockTradeConfirmed(at, b.Id, c.Account, ++_lastTradeId, b.Instrument, buyer.Account, seller.Account,
@@ -264,7 +267,8 @@ public sealed partial class ReferenceLedger
         RefBlock b = _blocks[c.BlockOrderId];
         long hold = b.Hold;
         ReleaseBlock(b);
-        return new BlockOrderWithdrawn(at, b.Id, c.Account, b.Instrument, b.Side, new Co2e(b.Quantity), new Money(hold));
+        return new BlockOrderWithdrawn(
+            at, b.Id, c.Account, b.Instrument, b.Side, new Co2e(b.Quantity), new Money(hold));
     }
 
     private void ReleaseBlock(RefBlock b)
@@ -303,7 +307,7 @@ public sealed partial class ReferenceLedger
             Limit = c.Price.FenPerTonne, Open = c.Quantity.Grams, Rate = a.Fees.Buyer,
         };
         a.Bids.Add(bid);
-        return new BidPlaced(at, id, a.Id, c.Account, c.Price, c.Quantity, new Money(bid.Hold));
+        return new BidPlaced(at, id, a.Id, a.Instrument, c.Account, c.Price, c.Quantity, new Money(bid.Hold));
     }
 
     private AuctionClosed CloseAuctionNow(CloseAuction c, Instant at)
@@ -439,7 +443,8 @@ public sealed partial class ReferenceLedger
                     result.Open = e.Quantity.Grams;
                     break;
                 case BookEventKind.Rejected:
-                    throw new InvalidOperationException($"oracle: the book rejected a validated command: {e.Rejection}");
+                    throw new InvalidOperationException(
+                        $"oracle: the book rejected a validated command: {e.Rejection}");
                 default:
                     break;
             }

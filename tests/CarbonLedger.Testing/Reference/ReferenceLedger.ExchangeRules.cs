@@ -89,8 +89,8 @@ public sealed partial class ReferenceLedger
         LedgerRejection r = FirstBroken(
             [.. OwnOrderRules(c.Actor, c.Account, c.OrderId),
                 Rule(AccountIsClosed, () => Account(c.Account).Status == AccountStatus.Closed),
-                Rule(AccountIsSuspended, () => Account(c.Account).Status == AccountStatus.Suspended),
-                .. MarketRules(_orders[c.OrderId].Instrument)]);
+                Rule(AccountIsSuspended, () => Account(c.Account).Status == AccountStatus.Suspended)]);
+        r = r != None ? r : FirstBroken(MarketRules(_orders[c.OrderId].Instrument));
         if (r != None)
         {
             return r;
@@ -106,7 +106,9 @@ public sealed partial class ReferenceLedger
             return r;
         }
 
-        long extraCash = o.Side == Side.Buy ? BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, o.Rate, o.Traded) - o.Hold : 0;
+        long extraCash = o.Side == Side.Buy
+            ? BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, o.Rate, o.Traded) - o.Hold
+            : 0;
         long extraUnits = o.Side == Side.Sell ? c.Quantity.Grams - o.Open : 0;
         return extraCash > 0 || extraUnits > 0
             ? FirstBroken(CoverRules(c.Account, o.Instrument, o.Side, extraUnits, extraCash))
@@ -136,7 +138,9 @@ public sealed partial class ReferenceLedger
         RefListing l = Listing(c.Instrument)!;
         MarketRules rules = l.BlockDay!.Rules;
         long maximum = Math.Min(rules.MaximumQuantity.Grams, _limits.MaxQuantityPerCommand.Grams);
-        long hold = c.Side == Side.Buy ? BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, l.BlockFees!.For(c.Side), 0) : 0;
+        long hold = c.Side == Side.Buy
+            ? BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, l.BlockFees!.For(c.Side), 0)
+            : 0;
         return FirstBroken(
             [Rule(OrderOutsideSession, () => !l.BlockDay.IsOpenAt(at)),
                 .. SizeAndPriceRules(rules, c.Quantity.Grams, c.Price.FenPerTonne, maximum),
@@ -319,7 +323,8 @@ public sealed partial class ReferenceLedger
                 c.Instrument, new OrderId(id), trader, c.Side, c.Price, c.Quantity, c.TimeInForce, at),
             OrderType.Market => OrderCommand.Market(
                 c.Instrument, new OrderId(id), trader, c.Side, c.Quantity, c.TimeInForce, at),
-            _ => OrderCommand.Pick(c.Instrument, new OrderId(id), trader, c.Side, new OrderId(c.Listing), c.Quantity, at),
+            _ => OrderCommand.Pick(
+                c.Instrument, new OrderId(id), trader, c.Side, new OrderId(c.Listing), c.Quantity, at),
         };
     }
 
@@ -328,7 +333,9 @@ public sealed partial class ReferenceLedger
     private static long HoldPrice(RefListing l, PlaceOrder c) => c.Type switch
     {
         OrderType.Limit => c.Price.FenPerTonne,
-        OrderType.Market => c.Side == Side.Buy ? l.Book!.Day.Band.Upper.FenPerTonne : l.Book!.Day.Band.Lower.FenPerTonne,
+        OrderType.Market => c.Side == Side.Buy
+            ? l.Book!.Day.Band.Upper.FenPerTonne
+            : l.Book!.Day.Band.Lower.FenPerTonne,
         _ => l.Book!.TryGetOrder(new OrderId(c.Listing), out RestingOrder listing)
             ? listing.Price.FenPerTonne
             : throw new InvalidOperationException("a validated pick's listing is gone"),

@@ -1,0 +1,133 @@
+using CarbonLedger.Domain.Accounts;
+using CarbonLedger.Domain.Exchange;
+using CarbonLedger.Domain.Identity;
+using CarbonLedger.Domain.Instruments;
+using CarbonLedger.Domain.Quantities;
+using CarbonLedger.Domain.Trading;
+using NodaTime;
+
+namespace CarbonLedger.Engine.ReadModels;
+
+/// <summary>
+/// The unit movements of an exchange event, read from the event alone (pure), netted to one statement line per
+/// account × instrument × bucket: holds (available → locked), deliveries (seller locked → buyer unsettled),
+/// returns (locked → available) and T+1 settlement (unsettled → available). Cash is not a unit movement and
+/// has its own read model.
+/// </summary>
+internal static class ExchangeStatementLines
+{
+    public static IReadOnlyList<StatementLine> Of(ExchangeEvent e, long sequence, string type)
+    {
+        var net = new Net();
+        string? reference = Apply(e, net);
+        return net.Lines(sequence, type, reference, e.At);
+    }
+
+    private static string? Apply(ExchangeEvent e, Net n)
+    {
+        switch (e)
+        {
+            case OrderPlaced x:
+                Order(n, x.Account, x.Instrument, x.Side, x.Quantity.Grams, 0, x.Fills, x.Status, x.Open.Grams);
+                return $"order {x.OrderId}";
+            case OrderAmended x:
+                Order(n, x.Account, x.Instrument, x.Side, x.Quantity.Grams, x.PreviousOpen.Grams, x.Fills, x.Status,
+                    x.Open.Grams);
+                return $"order {x.OrderId}";
+            case OrderCancelled { Side: Side.Sell } x:
+                n.Move(x.Account, x.Instrument, Bucket.Locked, Bucket.Available, x.Quantity.Grams);
+                return $"order {x.OrderId}";
+            case TradingDayOpened x:
+                x.Settled.ToList().ForEach(s =>
+                    n.Move(s.Account, s.Instrument, Bucket.Unsettled, Bucket.Available, s.Quantity.Grams));
+                Expiries(n, x.Cancelled);
+                return $"day {x.Date:yyyy-MM-dd}";
+            case TradingDayClosed x:
+                Expiries(n, x.Expired);
+                return $"day {x.Date:yyyy-MM-dd}";
+            case BlockOrderPosted { Side: Side.Sell } x:
+                n.Move(x.Account, x.Instrument, Bucket.Available, Bucket.Locked, x.Quantity.Grams);
+                return $"block {x.BlockOrderId}";
+            case BlockTradeConfirmed x:
+                n.Add(x.Seller, x.Instrument, x.Seller == x.Confirmer ? Bucket.Available : Bucket.Locked,
+                    -x.Quantity.Grams);
+                n.Add(x.Buyer, x.Instrument, Bucket.Unsettled, x.Quantity.Grams);
+                return $"trade {x.TradeId}";
+            case BlockOrderWithdrawn { Side: Side.Sell } x:
+                n.Move(x.Account, x.Instrument, Bucket.Locked, Bucket.Available, x.Quantity.Grams);
+                return $"block {x.BlockOrderId}";
+            case AuctionAnnounced x:
+                n.Move(x.Account, x.Instrument, Bucket.Available, Bucket.Locked, x.Quantity.Grams);
+                return $"auction {x.AuctionId}";
+            case AuctionClosed x:
+                long sold = 0;
+                foreach (AuctionAllocation a in x.Allocations)
+                {
+                    n.Add(a.Account, x.Instrument, Bucket.Unsettled, a.Quantity.Grams);
+                    sold += a.Quantity.Grams;
+                }
+
+                n.Add(x.Seller, x.Instrument, Bucket.Locked, -(sold + x.Unsold.Grams));
+                n.Add(x.Seller, x.Instrument, Bucket.Available, x.Unsold.Grams);
+                return $"auction {x.AuctionId}";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// A listed order's movements: a sell's hold change (new open minus the open it had), its deliveries and the
+    /// return of a cancelled remainder; a buy's receipts; each maker's opposite leg.
+    /// </summary>
+    private static void Order(Net n, AccountId account, InstrumentId instrument, Side side, long quantity,
+        long previousOpen, IReadOnlyList<TradeFill> fills, OrderStatus status, long open)
+    {
+        long filled = fills.Sum(f => f.Quantity.Grams);
+        if (side == Side.Sell)
+        {
+            n.Move(account, instrument, Bucket.Available, Bucket.Locked, quantity - previousOpen);
+            n.Add(account, instrument, Bucket.Locked, -filled);
+            if (status == OrderStatus.Cancelled)
+            {
+                n.Move(account, instrument, Bucket.Locked, Bucket.Available, quantity - filled - open);
+            }
+
+            fills.ToList().ForEach(f => n.Add(f.MakerAccount, instrument, Bucket.Unsettled, f.Quantity.Grams));
+        }
+        else
+        {
+            n.Add(account, instrument, Bucket.Unsettled, filled);
+            fills.ToList().ForEach(f => n.Add(f.MakerAccount, instrument, Bucket.Locked, -f.Quantity.Grams));
+        }
+    }
+
+    private static void Expiries(Net n, IReadOnlyList<OrderExpiry> expiries)
+    {
+        foreach (OrderExpiry x in expiries.Where(x => x.Side == Side.Sell))
+        {
+            n.Move(x.Account, x.Instrument, Bucket.Locked, Bucket.Available, x.Quantity.Grams);
+        }
+    }
+
+    /// <summary>Net grams per account × instrument × bucket.</summary>
+    private sealed class Net
+    {
+        private readonly SortedDictionary<(AccountId, InstrumentId, Bucket), long> _grams = [];
+
+        public void Add(AccountId account, InstrumentId instrument, Bucket bucket, long grams) =>
+            _grams[(account, instrument, bucket)] =
+                checked(_grams.GetValueOrDefault((account, instrument, bucket)) + grams);
+
+        public void Move(AccountId account, InstrumentId instrument, Bucket from, Bucket to, long grams)
+        {
+            Add(account, instrument, from, -grams);
+            Add(account, instrument, to, grams);
+        }
+
+        public IReadOnlyList<StatementLine> Lines(long sequence, string type, string? reference, Instant at) =>
+        [
+            .. _grams.Where(kv => kv.Value != 0).Select(kv => new StatementLine(kv.Key.Item1, sequence, kv.Key.Item3,
+                kv.Key.Item2, new Co2e(kv.Value), type, null, reference, at)),
+        ];
+    }
+}
