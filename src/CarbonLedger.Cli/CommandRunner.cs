@@ -31,7 +31,8 @@ internal static class CommandRunner
             return await body(journal);
         });
 
-    private static async Task<int> GuardAsync(Func<Task<int>> body)
+    /// <summary>Runs <paramref name="body"/>, mapping known failures to exit codes and one message.</summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> body)
     {
         try
         {
@@ -52,6 +53,10 @@ internal static class CommandRunner
         catch (JournalAppendException e)
         {
             return Fail($"the command could not be journaled and was not applied: {e.Message}", InfrastructureFailed);
+        }
+        catch (Domain.Invariants.LedgerInvariantException e)
+        {
+            return Fail($"a ledger invariant failed (conservation or holds): {e.Message}", Refused);
         }
     }
 

@@ -34,6 +34,7 @@ internal static class Program
         root.Subcommands.Add(StatementCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         return root;
     }
 }

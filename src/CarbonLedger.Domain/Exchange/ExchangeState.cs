@@ -22,6 +22,8 @@ internal sealed class ExchangeState
         Orders = new OrderState[orderCapacity];
         OrderIndex = new OrderIdMap(orderCapacity);
         NextFree = new int[orderCapacity];
+        UnsettledPositions = new HashSet<int>(accountCapacity);
+        ProceedsAccounts = new HashSet<int>(accountCapacity);
     }
 
     public CashRecord[] Cash { get; private set; }
@@ -69,10 +71,10 @@ internal sealed class ExchangeState
     public SortedDictionary<long, Auction> Auctions { get; } = [];
 
     /// <summary>Positions holding units bought since the last day opened (released at the next open).</summary>
-    public HashSet<int> UnsettledPositions { get; } = [];
+    public HashSet<int> UnsettledPositions { get; }
 
     /// <summary>Accounts holding sale proceeds received since the last day opened.</summary>
-    public HashSet<int> ProceedsAccounts { get; } = [];
+    public HashSet<int> ProceedsAccounts { get; }
 
     /// <summary>The reusable buffer the books write their outputs into.</summary>
     public BookOutput Output { get; } = new(256);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace CarbonLedger.Domain.Invariants;
 
@@ -14,6 +15,20 @@ public static class LedgerAssert
         if (!condition)
         {
             Fail(message);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="That(bool, string)"/> with an interpolated message, formatted only when the assertion fails
+    /// (so hot-path assertions allocate nothing).
+    /// </summary>
+    public static void That(
+        [DoesNotReturnIf(false)] bool condition,
+        [InterpolatedStringHandlerArgument(nameof(condition))] ref AssertMessage message)
+    {
+        if (!condition)
+        {
+            Fail(message.ToStringAndClear());
         }
     }
 

@@ -64,6 +64,10 @@ public sealed partial class Ledger
                     }
 
                     break;
+                case BookEventKind.Amended when e.PriorityKept && e.Order.Value == taker:
+                    _takerStatus = OrderStatus.Resting;
+                    _takerOpen = e.Quantity.Grams;
+                    break;
                 case BookEventKind.Rejected:
                     LedgerAssert.Fail($"the book rejected a validated command ({e.Rejection})");
                     break;

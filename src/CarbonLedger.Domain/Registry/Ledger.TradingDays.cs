@@ -206,14 +206,17 @@ public sealed partial class Ledger
         var data = new List<DailyMarketData>(_x.Listings.Count);
         for (int i = 0; i < _x.Listings.Count; i++)
         {
-            Listing l = _x.Listings[i];
-            _x.Output.Clear();
-            l.Book!.CloseDay(_x.Output);
-            ApplyBookOutput(i, 0);
+            // A listing made while this day was open has no book yet: it starts trading on the next day.
+            if (_x.Listings[i].Book is { } book)
+            {
+                _x.Output.Clear();
+                book.CloseDay(_x.Output);
+                ApplyBookOutput(i, 0);
+            }
         }
 
         ExpireBlockOrders();
-        foreach (Listing l in _x.Listings)
+        foreach (Listing l in _x.Listings.Where(l => l.Book is not null))
         {
             data.Add(CloseListing(l, c.Date));
         }

@@ -147,7 +147,7 @@ public enum LedgerRejection
     /// <summary>The actor does not hold the named settlement-bank account.</summary>
     ActorNotBank = 604,
 
-    /// <summary>The order, block declaration or bid belongs to another account.</summary>
+    /// <summary>The order or block declaration belongs to another account.</summary>
     NotOrderOwner = 605,
 
     /// <summary>The block proposal names another counterparty.</summary>
@@ -193,7 +193,7 @@ public enum LedgerRejection
     /// <summary>The instrument is listed already.</summary>
     InstrumentAlreadyListed = 806,
 
-    /// <summary>A reference price must be positive and on the listed tick.</summary>
+    /// <summary>A reference price must be positive.</summary>
     ReferencePriceInvalid = 807,
 
     /// <summary>The date is not a trading day of the calendar (a weekend or a holiday).</summary>
@@ -205,7 +205,8 @@ public enum LedgerRejection
     /// <summary>A trading day is open; close it first.</summary>
     TradingDayAlreadyOpen = 810,
 
-    /// <summary>No trading day is open (or the command names another day than the open one).</summary>
+    /// <summary>No trading day is open, the command names another day than the open one, or the instrument was
+    /// listed during the open day (it trades from the next day).</summary>
     TradingDayNotOpen = 811,
 
     /// <summary>The command's time is not on the trading day it opens.</summary>

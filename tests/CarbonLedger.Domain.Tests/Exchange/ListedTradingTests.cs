@@ -109,6 +109,7 @@ public sealed class ListedTradingTests
 
         OrderAmended down = h.Accept<OrderAmended>(h.Cmd.Amend("carol", "T-C", buy.OrderId, 7_900, 400));
         Assert.True(down.PriorityKept);
+        Assert.Equal((OrderStatus.Resting, T(400), T(1_000)), (down.Status, down.Open, down.PreviousOpen));
         Assert.Equal(Money.FromFen(3_160_000 + 1_580), h.Cash("T-C").Locked);
 
         OrderAmended up = h.Accept<OrderAmended>(h.Cmd.Amend("carol", "T-C", buy.OrderId, 7_950, 400));

@@ -168,4 +168,22 @@ public sealed class TradingDayTests
         Assert.Equal(T(0), h.Units("T-A").Locked);
         Assert.Equal(h.Ledger.ComputeStateHash(), h.Replay().ComputeStateHash());
     }
+
+    [Fact]
+    public void ListInstrument_DuringAnOpenDay_TradesFromTheNextDayAndTheCloseIgnoresIt()
+    {
+        ExchangeHarness h = Standard();
+        h.Accept(h.Cmd.IssueAllowances("reg", "MEE", "T-A", "CEA-2025", 1_000));
+        h.OpenDay(Monday);
+        h.Now = h.At(Monday, 10, 0);
+        h.Accept(h.Cmd.List(Operator, "CEA-2025", 6_000));
+        h.Reject(h.Cmd.Limit("alice", "T-A", "CEA-2025", Side.Sell, 6_000, 10), LedgerRejection.TradingDayNotOpen);
+        TradingDayClosed closed = h.CloseDay(Monday);
+        Assert.Equal([Cea], closed.MarketData.Select(d => d.Instrument.ToString()));
+        TradingDayOpened tuesday = h.OpenDay(s_tuesday);
+        Assert.Equal(2, tuesday.Listings.Count);
+        h.Now = h.At(s_tuesday, 10, 0);
+        h.Accept(h.Cmd.Limit("alice", "T-A", "CEA-2025", Side.Sell, 6_000, 10));
+        Assert.Equal(h.Ledger.ComputeStateHash(), h.Replay().ComputeStateHash());
+    }
 }

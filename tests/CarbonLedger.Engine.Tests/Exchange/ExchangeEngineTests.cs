@@ -79,6 +79,56 @@ public sealed class ExchangeEngineTests(PostgresFixture pg)
             $"SELECT count(*) FROM {schema}.rm_balances WHERE available < 0 OR locked < 0 OR unsettled < 0"));
     }
 
+    [Fact]
+    public async Task MarketSimulation_TwoDays_TradesBlocksAndAuctionAndConservesUnitsAndCash()
+    {
+        string schema = pg.NewSchemaName("x_sim");
+        var clock = new Engine.Simulation.SimulatedClock(Instant.FromUtc(2026, 1, 1, 0, 0));
+        await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(schema, clock));
+        var days = new List<Engine.Simulation.SimulatedDay>();
+        var simulation = new Engine.Simulation.MarketSimulation(engine, clock, new(Days: 2, Traders: 12, Seed: 5))
+        {
+            DayClosed = days.Add,
+        };
+
+        Engine.Simulation.SimulationResult result = await simulation.RunAsync();
+
+        Assert.Equal(2, days.Count);
+        Assert.Equal(result.CashDeposited, result.CashHeld);
+        Assert.Equal(2, result.BlockTrades);
+        Assert.True(result.AuctionAllocations > 0);
+        Assert.True(result.Trades > 50, $"{result.Trades} trades");
+        Assert.Equal(days.Sum(d => d.Data.Trades), result.Trades);
+        Assert.Equal(days[0].Data.Close, days[1].Data.PreviousClose);
+        Assert.True(result.Fees.Fen > 0);
+    }
+
+    [Fact]
+    public async Task Cli_Simulate_PrintsDailyMarketDataAndConservedTotals()
+    {
+        string schema = pg.NewSchemaName("x_cli_sim");
+        CliProcessResult result = await RunCliAsync("simulate", "--days", "2", "--traders", "9", "--schema", schema);
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("CEA-2024 daily market data", result.Output, StringComparison.Ordinal);
+        Assert.Contains("2026-03-03", result.Output, StringComparison.Ordinal);
+        Assert.Contains("✓ conserved", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"schema {schema}", result.Output, StringComparison.Ordinal);
+        Assert.True(await ScalarAsync($"SELECT count(*) FROM {schema}.rm_market_data") == 2);
+
+        CliProcessResult bad = await RunCliAsync("simulate", "--traders", "2", "--schema", schema);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("--traders must be between 3 and 10000 (got 2)", bad.Output + bad.Error, StringComparison.Ordinal);
+    }
+
+    private sealed record CliProcessResult(int ExitCode, string Output, string Error);
+
+    private async Task<CliProcessResult> RunCliAsync(params string[] args)
+    {
+        Cli.CliProcess.Result r = await Cli.CliProcess.RunAsync(
+            new Dictionary<string, string?> { ["CARBONLEDGER_CONNECTION"] = pg.ConnectionString }, args);
+        return new CliProcessResult(r.ExitCode, r.Output, r.Error);
+    }
+
     private LedgerEngineOptions Options(string schema, IClock clock) => new()
     {
         ConnectionString = pg.ConnectionString,

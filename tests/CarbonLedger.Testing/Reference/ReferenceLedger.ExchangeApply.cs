@@ -104,7 +104,7 @@ public sealed partial class ReferenceLedger
     private TradingDayClosed CloseDayNow(CloseTradingDay c, Instant at)
     {
         var expired = new List<OrderExpiry>();
-        foreach (RefListing l in _listings)
+        foreach (RefListing l in _listings.Where(l => l.Book is not null))
         {
             var output = new BookOutput(64);
             l.Book!.CloseDay(output);
@@ -118,7 +118,7 @@ public sealed partial class ReferenceLedger
             ReleaseBlock(b);
         }
 
-        var data = _listings.Select(l => MarketData(l, c.Date)).ToList();
+        var data = _listings.Where(l => l.Book is not null).Select(l => MarketData(l, c.Date)).ToList();
         _openDay = null;
         return new TradingDayClosed(at, c.Date, data, expired);
     }
@@ -437,6 +437,10 @@ public sealed partial class ReferenceLedger
                             new Money(hold), e.Reason));
                     }
 
+                    break;
+                case BookEventKind.Amended when e.PriorityKept && e.Order.Value == taker:
+                    result.Status = OrderStatus.Resting;
+                    result.Open = e.Quantity.Grams;
                     break;
                 case BookEventKind.Rested when e.Order.Value == taker:
                     result.Status = OrderStatus.Resting;

@@ -163,7 +163,7 @@ public sealed partial class ReferenceLedger
             Rule(AccountIsSuspended, () => Account(c.Account).Status == AccountStatus.Suspended),
             Rule(ToAccountIsSuspended, () => Account(b!.Account).Status == AccountStatus.Suspended),
             Rule(ExchangeNotConfigured, () => !ExchangeReady()),
-            Rule(TradingDayNotOpen, () => _openDay is null),
+            Rule(TradingDayNotOpen, () => _openDay is null || Listing(b!.Instrument)!.Book is null),
             Rule(OrderOutsideSession, () => !Listing(b!.Instrument)!.BlockDay!.IsOpenAt(at)));
         if (r != None)
         {
@@ -263,7 +263,7 @@ public sealed partial class ReferenceLedger
     [
         Rule(ExchangeNotConfigured, () => !ExchangeReady()),
         Rule(InstrumentNotListed, () => Listing(instrument) is null),
-        Rule(TradingDayNotOpen, () => _openDay is null),
+        Rule(TradingDayNotOpen, () => _openDay is null || Listing(instrument)!.Book is null),
     ];
 
     /// <summary>858–863: the size and price rules of a block order, an auction or a bid.</summary>
