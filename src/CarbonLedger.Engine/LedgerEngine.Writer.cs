@@ -7,15 +7,37 @@ namespace CarbonLedger.Engine;
 
 public sealed partial class LedgerEngine
 {
+    /// <summary>
+    /// The single writer, pipelined two deep: while one batch's transaction is committing, the next batch is
+    /// decided in memory, so the writer's CPU work overlaps PostgreSQL's. Appends never overlap (each starts
+    /// after the previous one committed, so the hash chain lands in order) and nobody is acknowledged before
+    /// their own batch committed. A batch holding a read runs alone, so reads see committed state only.
+    /// </summary>
     private async Task RunWriterAsync()
     {
-        var batch = new List<WorkItem>(_options.MaxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync())
+        Decided? inFlight = null;
+        while (true)
         {
-            batch.Clear();
-            while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out WorkItem? item))
+            // With nothing in flight, take half of a long queue: the other half then forms the next batch while
+            // this one commits, and the two halves keep alternating (callers who wait for their acknowledgement
+            // before sending more would otherwise all travel in one batch, with nothing to overlap).
+            int queued = _queue.Reader.Count;
+            List<WorkItem> batch = TakeQueued(inFlight is null && queued >= 64 ? (queued + 1) / 2 : queued);
+            if (batch.Count == 0)
             {
-                batch.Add(item);
+                if (inFlight is not null)
+                {
+                    await FinishAsync(inFlight);
+                    inFlight = null;
+                    continue;
+                }
+
+                if (!await _queue.Reader.WaitToReadAsync())
+                {
+                    return;
+                }
+
+                continue;
             }
 
             if (_fault is not null)
@@ -24,38 +46,123 @@ public sealed partial class LedgerEngine
                 continue;
             }
 
-            await ProcessAsync(batch);
+            bool reads = batch.Exists(i => i is QueryItem);
+            if (reads && inFlight is not null)
+            {
+                await FinishAsync(inFlight);
+                inFlight = null;
+            }
+
+            inFlight = await DecideAndAppendAsync(batch, inFlight);
+            if (reads && inFlight is not null)
+            {
+                await FinishAsync(inFlight);
+                inFlight = null;
+            }
         }
     }
 
-    private async Task ProcessAsync(List<WorkItem> batch)
+    private List<WorkItem> TakeQueued(int wanted)
     {
-        var entries = new List<JournalEntry>();
-        Instant batchAt = Now();
+        int limit = Math.Min(_options.MaxBatchSize, Math.Max(1, wanted));
+        var batch = new List<WorkItem>(limit);
+        while (batch.Count < limit && _queue.Reader.TryRead(out WorkItem? item))
+        {
+            batch.Add(item);
+        }
+
+        return batch;
+    }
+
+    /// <summary>
+    /// Decides <paramref name="batch"/> in memory, then waits for <paramref name="previous"/> (acknowledging it)
+    /// and starts this batch's append. Returns the batch now in flight, or null when it was settled here: after
+    /// a failure, by recovery. If the previous batch failed, this one is decided again on the rebuilt core.
+    /// </summary>
+    private async Task<Decided?> DecideAndAppendAsync(List<WorkItem> batch, Decided? previous)
+    {
+        Decided next;
         try
         {
-            foreach (WorkItem item in batch)
-            {
-                if (item is CommandItem command)
-                {
-                    command.Pending = Decide(command, entries);
-                }
-            }
-
-            await AppendAsync(entries, batchAt);
+            next = DecideBatch(batch);
         }
-#pragma warning disable CA1031 // Any failure of decide/apply/append means: acknowledge nothing, rebuild.
+#pragma warning disable CA1031 // A core assertion: acknowledge nothing of this batch, rebuild.
         catch (Exception error)
 #pragma warning restore CA1031
         {
+            if (previous is not null)
+            {
+                await FinishAsync(previous);
+            }
+
             await RecoverAsync(batch, error);
-            return;
+            return null;
         }
 
+        if (previous is not null && !await FinishAsync(previous))
+        {
+            // The previous batch was rolled back and the core rebuilt without it or this one: decide again.
+            return _fault is null ? await DecideAndAppendAsync(batch, null) : Failed(batch);
+        }
+
+        next.Append = next.Entries.Count == 0
+            ? Task.CompletedTask
+            : _journal.AppendAsync(next.Entries, next.ReadModel, next.Checkpoint, next.At, CancellationToken.None);
+        return next;
+    }
+
+    private Decided? Failed(List<WorkItem> batch)
+    {
+        batch.ForEach(i => i.Fail(new InvalidOperationException("the ledger engine is faulted", _fault)));
+        return null;
+    }
+
+    /// <summary>Applies a batch to the core and prepares its append (events, read models, checkpoint).</summary>
+    private Decided DecideBatch(List<WorkItem> batch)
+    {
+        var entries = new List<JournalEntry>();
+        Instant at = Now();
         foreach (WorkItem item in batch)
+        {
+            if (item is CommandItem command)
+            {
+                command.Pending = Decide(command, entries);
+            }
+        }
+
+        IReadOnlyList<SqlCommandSpec> readModel = entries.Count > 0 ? _readModels.For(entries, _ledger) : [];
+        Checkpoint? checkpoint = entries.Count > 0 && _ledger.Sequence - _lastCheckpoint >= _options.CheckpointEvery
+            ? new Checkpoint(_ledger.Sequence, _ledger.ComputeStateHash(), _chainHead)
+            : null;
+        if (checkpoint is not null)
+        {
+            _lastCheckpoint = checkpoint.Sequence;
+        }
+
+        return new Decided(batch, entries, readModel, checkpoint, at);
+    }
+
+    /// <summary>Waits for a batch's append; acknowledges its callers, or recovers. True when it committed.</summary>
+    private async Task<bool> FinishAsync(Decided decided)
+    {
+        try
+        {
+            await decided.Append!;
+        }
+#pragma warning disable CA1031 // Any failure of the append means: acknowledge nothing, rebuild.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            await RecoverAsync(decided.Batch, error);
+            return false;
+        }
+
+        foreach (WorkItem item in decided.Batch)
         {
             Complete(item);
         }
+
+        return true;
     }
 
     private CommandResult Decide(CommandItem item, List<JournalEntry> entries)
@@ -75,24 +182,6 @@ public sealed partial class LedgerEngine
         });
         _chainHead = hash;
         return new CommandResult(decision.Outcome, decision.Event);
-    }
-
-    private async Task AppendAsync(List<JournalEntry> entries, Instant at)
-    {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        IReadOnlyList<SqlCommandSpec> readModel = _readModels.For(entries, _ledger);
-        Checkpoint? checkpoint = _ledger.Sequence - _lastCheckpoint >= _options.CheckpointEvery
-            ? new Checkpoint(_ledger.Sequence, _ledger.ComputeStateHash(), _chainHead)
-            : null;
-        await _journal.AppendAsync(entries, readModel, checkpoint, at, CancellationToken.None);
-        if (checkpoint is not null)
-        {
-            _lastCheckpoint = checkpoint.Sequence;
-        }
     }
 
     private void Complete(WorkItem item)
@@ -136,6 +225,7 @@ public sealed partial class LedgerEngine
                 CancellationToken.None);
             _ledger = replay.Ledger;
             _chainHead = replay.ChainHead;
+            _lastCheckpoint = replay.Checkpoint?.Sequence ?? 0;
         }
 #pragma warning disable CA1031 // If even the rebuild fails the engine stops accepting work (fault).
         catch (Exception rebuildError)
@@ -161,5 +251,23 @@ public sealed partial class LedgerEngine
                 Complete(item);
             }
         }
+    }
+
+    /// <summary>A batch applied to the core, with what its append writes and the append once started.</summary>
+    private sealed class Decided(
+        List<WorkItem> batch, List<JournalEntry> entries, IReadOnlyList<SqlCommandSpec> readModel,
+        Checkpoint? checkpoint, Instant at)
+    {
+        public List<WorkItem> Batch { get; } = batch;
+
+        public List<JournalEntry> Entries { get; } = entries;
+
+        public IReadOnlyList<SqlCommandSpec> ReadModel { get; } = readModel;
+
+        public Checkpoint? Checkpoint { get; } = checkpoint;
+
+        public Instant At { get; } = at;
+
+        public Task? Append { get; set; }
     }
 }

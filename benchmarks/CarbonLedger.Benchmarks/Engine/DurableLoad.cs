@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CarbonLedger.Domain.Registry;
 using CarbonLedger.Engine;
 using CarbonLedger.Engine.Postgres;
 
@@ -10,7 +11,8 @@ namespace CarbonLedger.Benchmarks.Engine;
 /// tails). Closed loop (<c>--clients C</c>: C callers each submit, await the ack, repeat: "full load") or
 /// open loop (<c>--rate R</c>: commands are offered at fixed intended times and latency is measured from
 /// the intended time, so a stall is charged to every command it delayed: no coordinated omission).
-/// Usage: <c>durable-load [--seconds 60] [--clients 512 | --rate 10000] [--batch 2048]</c>; with
+/// Usage: <c>durable-load [--workload transfers|orders] [--seconds 60] [--clients 512 | --rate 10000]
+/// [--batch 2048]</c> (orders: listed orders that match and settle, see <see cref="DurableMarket"/>); with
 /// <c>CL_SOCKET=1</c> the engine talks to the embedded server over its Unix socket instead of loopback TCP.
 /// </summary>
 internal static class DurableLoad
@@ -21,6 +23,7 @@ internal static class DurableLoad
         int clients = Arg(args, "--clients", 512);
         int rate = Arg(args, "--rate", 0);
         int batch = Arg(args, "--batch", 2_048);
+        bool orders = Array.IndexOf(args, "orders") > 0 && args[Array.IndexOf(args, "orders") - 1] == "--workload";
         await using LedgerDatabase database = await LedgerDatabase.OpenAsync(new LedgerDatabaseOptions { Temporary = true });
         await using LedgerEngine engine = await LedgerEngine.StartAsync(new LedgerEngineOptions
         {
@@ -30,10 +33,23 @@ internal static class DurableLoad
                 : database.ConnectionString,
             Schema = $"load_{Environment.ProcessId}",
             MaxBatchSize = batch,
+            Clock = orders ? DurableMarket.Clock() : NodaTime.SystemClock.Instance,
         });
-        var registry = new DurableRegistry();
-        await registry.SeedAsync(engine);
-        await WarmUpAsync(engine, registry);
+        Func<LedgerCommand> next;
+        if (orders)
+        {
+            var market = new DurableMarket();
+            await market.SeedAsync(engine);
+            next = market.NextOrder;
+        }
+        else
+        {
+            var registry = new DurableRegistry();
+            await registry.SeedAsync(engine);
+            next = registry.NextTransfer;
+        }
+
+        await WarmUpAsync(engine, next);
 
         var latencies = new List<long>[Math.Max(clients, 1)];
         var clock = Stopwatch.StartNew();
@@ -42,7 +58,7 @@ internal static class DurableLoad
         var service = new List<long>();
         if (rate > 0)
         {
-            latencies = [await OpenLoopAsync(engine, registry, rate, end, service)];
+            latencies = [await OpenLoopAsync(engine, next, rate, end, service)];
         }
         else
         {
@@ -52,7 +68,7 @@ internal static class DurableLoad
                 while (clock.ElapsedTicks < end)
                 {
                     long start = Stopwatch.GetTimestamp();
-                    CommandResult r = await engine.SubmitAsync(registry.NextTransfer());
+                    CommandResult r = await engine.SubmitAsync(next());
                     mine.Add(Stopwatch.GetTimestamp() - start);
                     if (!r.Outcome.IsAccepted)
                     {
@@ -65,6 +81,7 @@ internal static class DurableLoad
         double elapsed = clock.Elapsed.TotalSeconds;
         long[] all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"workload={(orders ? "orders" : "transfers")} " +
             $"mode={(rate > 0 ? $"open-loop {rate}/s" : $"closed-loop {clients} clients")} batch={batch} " +
             $"seconds={elapsed:F1} commands={all.Length} rejected={rejected} throughput={all.Length / elapsed:F0}/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -88,8 +105,8 @@ internal static class DurableLoad
     /// preallocated arrays and no per-command object outlives its acknowledgement, so the harness does not add
     /// garbage-collection work of its own to what it measures.
     /// </summary>
-    private static async Task<List<long>> OpenLoopAsync(LedgerEngine engine, DurableRegistry registry, int rate,
-        long end, List<long> service)
+    private static async Task<List<long>> OpenLoopAsync(LedgerEngine engine,
+        Func<LedgerCommand> next, int rate, long end, List<long> service)
     {
         long interval = Stopwatch.Frequency / rate;
         int total = checked((int)(end / interval) + 1);
@@ -111,7 +128,7 @@ internal static class DurableLoad
                 }
 
                 Interlocked.Increment(ref outstanding);
-                _ = Record(engine, registry, intended, n, fromIntended, fromSubmit, () =>
+                _ = Record(engine, next, intended, n, fromIntended, fromSubmit, () =>
                 {
                     if (Interlocked.Decrement(ref outstanding) == 0)
                     {
@@ -132,19 +149,19 @@ internal static class DurableLoad
         return [.. fromIntended];
     }
 
-    private static async Task Record(LedgerEngine engine, DurableRegistry registry, long intended, int n,
-        long[] fromIntended, long[] fromSubmit, Action done)
+    private static async Task Record(LedgerEngine engine, Func<LedgerCommand> next, long intended,
+        int n, long[] fromIntended, long[] fromSubmit, Action done)
     {
         long submitted = Stopwatch.GetTimestamp();
-        await engine.SubmitAsync(registry.NextTransfer());
+        await engine.SubmitAsync(next());
         long now = Stopwatch.GetTimestamp();
         fromIntended[n] = now - intended;
         fromSubmit[n] = now - submitted;
         done();
     }
 
-    private static async Task WarmUpAsync(LedgerEngine engine, DurableRegistry registry) =>
-        await Task.WhenAll(Enumerable.Range(0, 5_000).Select(_ => engine.SubmitAsync(registry.NextTransfer())));
+    private static async Task WarmUpAsync(LedgerEngine engine, Func<LedgerCommand> next) =>
+        await Task.WhenAll(Enumerable.Range(0, 5_000).Select(_ => engine.SubmitAsync(next())));
 
     private static double Ms(long[] sorted, double quantile) => sorted.Length == 0
         ? 0

@@ -149,6 +149,47 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
     }
 
     [Fact]
+    public async Task Submit_AppendFailsWhileTheNextBatchIsDecided_OnlyThePoisonedBatchFailsAndStateEqualsJournal()
+    {
+        string schema = pg.NewSchemaName("eng_pipe");
+        await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema));
+        await SeedAsync(engine, C);
+        await ExecuteAsync($"ALTER TABLE {schema}.mt_events ADD CONSTRAINT no_poison CHECK (data->>'Reason' IS DISTINCT FROM 'poison')");
+
+        // Enough concurrent commands for several batches in the writer's pipeline, one of them poisoned.
+        var work = new List<Task<CommandResult>>();
+        for (int i = 0; i < 3_000; i++)
+        {
+            work.Add(i == 1_500
+                ? engine.SubmitAsync(C.Freeze("mee", "ENT-A", "CEA-2024", 1, "F-P", "poison"))
+                : engine.SubmitAsync(C.Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 1)));
+        }
+
+        var acknowledged = new List<long>();
+        int failed = 0;
+        foreach (Task<CommandResult> t in work)
+        {
+            try
+            {
+                acknowledged.Add((await t).Outcome.Sequence);
+            }
+            catch (JournalAppendException)
+            {
+                failed++;
+            }
+        }
+
+        Assert.InRange(failed, 1, 2_999); // the poisoned batch, and nobody outside it
+        EngineStatus status = await engine.StatusAsync();
+        Assert.Equal(status.Sequence, await CountEventsAsync(schema));
+        Assert.Equal(acknowledged.Count, acknowledged.Distinct().Count());
+        Assert.Equal(4 + acknowledged.Count, status.Sequence);
+        await engine.DisposeAsync();
+        await using LedgerEngine restarted = await LedgerEngine.StartAsync(Options(pg, schema));
+        Assert.Equal(status, await restarted.StatusAsync());
+    }
+
+    [Fact]
     public async Task Verify_EventAlteredInSql_ReportsBrokenLinkAndEngineRefusesToStart()
     {
         string schema = pg.NewSchemaName("eng_tamper");
