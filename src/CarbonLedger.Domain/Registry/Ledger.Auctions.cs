@@ -124,14 +124,10 @@ public sealed partial class Ledger
             return AuctionUnknown;
         }
 
-        if (_accounts[account].Type != AccountType.Trading)
+        LedgerRejection holder = CheckTradingHolder(account, c.Actor);
+        if (holder != None)
         {
-            return AccountNotTrading;
-        }
-
-        if (_accounts[account].Owner != c.Actor)
-        {
-            return ActorNotAccountHolder;
+            return holder;
         }
 
         return auction.Account == account ? CannotTradeWithSelf : CheckSubjectOpen(account);

@@ -147,14 +147,10 @@ public sealed partial class Ledger
             return BlockOrderUnknown;
         }
 
-        if (_accounts[account].Type != AccountType.Trading)
+        LedgerRejection holder = CheckTradingHolder(account, c.Actor);
+        if (holder != None)
         {
-            return AccountNotTrading;
-        }
-
-        if (_accounts[account].Owner != c.Actor)
-        {
-            return ActorNotAccountHolder;
+            return holder;
         }
 
         if (block.Counterparty >= 0 && block.Counterparty != account)
@@ -177,10 +173,8 @@ public sealed partial class Ledger
             return (BlockOrderUnknown, null);
         }
 
-        LedgerRejection r = _accounts[account].Type != AccountType.Trading ? AccountNotTrading
-            : _accounts[account].Owner != c.Actor ? ActorNotAccountHolder
-            : block.Account != account ? NotOrderOwner
-            : None;
+        LedgerRejection r = CheckTradingHolder(account, c.Actor);
+        r = r != None ? r : block.Account != account ? NotOrderOwner : None;
         if (r != None)
         {
             return (r, null);

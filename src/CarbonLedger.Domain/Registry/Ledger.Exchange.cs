@@ -140,18 +140,20 @@ public sealed partial class Ledger
             return AccountUnknown;
         }
 
-        if (_accounts[account].Type != AccountType.Trading)
+        LedgerRejection holder = CheckTradingHolder(account, c.Actor);
+        if (holder != None)
         {
-            return AccountNotTrading;
-        }
-
-        if (_accounts[account].Owner != c.Actor)
-        {
-            return ActorNotAccountHolder;
+            return holder;
         }
 
         return CheckSubjectOpen(account);
     }
+
+    /// <summary>Rules 420 and 602: the account is a trading account and the actor holds it.</summary>
+    private LedgerRejection CheckTradingHolder(int account, Identity.ActorId actor) =>
+        _accounts[account].Type != AccountType.Trading ? AccountNotTrading
+        : _accounts[account].Owner != actor ? ActorNotAccountHolder
+        : None;
 
     /// <summary>The exchange clearing and fee accounts exist and are open (rule 804).</summary>
     private bool ExchangeReady =>

@@ -170,14 +170,10 @@ public sealed partial class Ledger
             return OrderUnknown;
         }
 
-        if (_accounts[account].Type != AccountType.Trading)
+        LedgerRejection holder = CheckTradingHolder(account, c.Actor);
+        if (holder != None)
         {
-            return AccountNotTrading;
-        }
-
-        if (_accounts[account].Owner != c.Actor)
-        {
-            return ActorNotAccountHolder;
+            return holder;
         }
 
         return _x.Orders[slot].Account != account ? NotOrderOwner : None;

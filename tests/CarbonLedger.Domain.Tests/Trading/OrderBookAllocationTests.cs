@@ -12,6 +12,7 @@ namespace CarbonLedger.Domain.Tests.Trading;
 /// once the pool, the id map and the output buffer are sized, running commands allocates nothing on the
 /// calling thread. Allocation counts are exact, unlike timings, so this belongs in the unit tests.
 /// </summary>
+[Collection(AllocationGates.Name)]
 public sealed class OrderBookAllocationTests
 {
     private static readonly InstrumentId Cea2025 = InstrumentId.Parse("CEA-2025");
