@@ -6,9 +6,9 @@ using NodaTime;
 namespace CarbonLedger.Benchmarks.Engine;
 
 /// <summary>
-/// Durable orders end to end (issue #4): order → hold → match → DvP settlement → fees → journal and read models,
-/// group commit against one transaction per order (see <see cref="GroupCommitBenchmark"/>), on a clock inside the
-/// morning session. Target: group commit ≥ 20× the baseline.
+/// Durable orders end to end (issue #4): order → hold → match → DvP settlement → fees → journal and read
+/// models, group commit against one transaction per order (see <see cref="GroupCommitBenchmark"/>), on a clock
+/// inside the morning session. Target: group commit ≥ 20× the baseline.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Database")]
