@@ -17,30 +17,23 @@ public sealed class ExchangeAllocationTests
     {
         ExchangeWorkload w = ExchangeWorkload.Create(seed: 5, commands: 30_000, traders: 200);
 
-        // Steady state, measured on passes no garbage collection interrupted (a collection that other tests'
-        // threads trigger perturbs this thread's allocation counter by a few kilobytes): after a warm-up pass,
-        // up to ten passes on fresh ledgers; every undisturbed one must allocate nothing.
-        Run(w.NewLedger(), w);
-        var undisturbed = new List<long>();
+        // Steady state. The runtime's own one-off work (tiered re-compilation, the suspensions it needs, a
+        // collection another thread starts) can shift this thread's allocation counter by a few kilobytes in
+        // an early pass, more so on a loaded machine; an allocation per command could never read 0 (30,000
+        // commands). So: passes on fresh ledgers until one allocates exactly nothing, at most eight.
+        var passes = new List<long>();
         int accepted = 0;
         Ledger ledger = null!;
-        for (int pass = 0; pass < 10 && undisturbed.Count < 2; pass++)
+        while (passes.Count < 8 && (passes.Count == 0 || passes[^1] != 0))
         {
             ledger = w.NewLedger();
-            int collections = GC.CollectionCount(0);
             long before = GC.GetAllocatedBytesForCurrentThread();
             accepted = Run(ledger, w);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            if (GC.CollectionCount(0) == collections)
-            {
-                undisturbed.Add(allocated);
-            }
+            passes.Add(GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.NotEmpty(undisturbed);
-        long worst = undisturbed.Max();
         Assert.Equal(w.Stream.Length, accepted);
-        Assert.Equal(0, worst);
+        Assert.True(passes[^1] == 0, $"bytes allocated per pass: {string.Join(", ", passes)}");
         Assert.True(w.Trades > 300, $"only {w.Trades} trades");
         Invariants.LedgerInvariants.AssertAll(ledger);
     }
