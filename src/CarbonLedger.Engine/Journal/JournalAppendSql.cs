@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,6 +19,8 @@ namespace CarbonLedger.Engine.Journal;
 /// </summary>
 internal sealed class JournalAppendSql(string schema)
 {
+    private static readonly ConcurrentDictionary<Type, string> s_typeNames = new();
+
     public SqlCommandSpec For(IReadOnlyList<JournalEntry> entries, string stream, Instant at)
     {
         int n = entries.Count;
@@ -33,8 +37,7 @@ internal sealed class JournalAppendSql(string schema)
             ids[i] = Guid.CreateVersion7();
             bodies[i] = Encoding.UTF8.GetString(e.Body ?? HashChain.Body(e.Event));
             types[i] = EventAliases.Of(e.Event);
-            Type type = e.Event.GetType();
-            dotnetTypes[i] = $"{type.FullName}, {type.Assembly.GetName().Name}";
+            dotnetTypes[i] = DotnetTypeName(e.Event.GetType());
             correlations[i] = e.CorrelationId;
             headers[i] = HeadersJson(e);
             users[i] = e.Stamp.Actor.Value;
@@ -61,13 +64,27 @@ internal sealed class JournalAppendSql(string schema)
             ]);
     }
 
-    private static string HeadersJson(JournalEntry e) => JsonSerializer.Serialize(new Dictionary<string, string>
+    /// <summary>The name Marten records for an event's .NET type, computed once per type (it is asked per event).</summary>
+    private static string DotnetTypeName(Type type) => s_typeNames.GetOrAdd(type,
+        static t => $"{t.FullName}, {t.Assembly.GetName().Name}");
+
+    /// <summary>The headers object, written directly (one per event: a serializer over a dictionary cost more
+    /// than the rest of the row's preparation).</summary>
+    private static string HeadersJson(JournalEntry e)
     {
-        [JournalHeaders.Sequence] = e.Stamp.Sequence.ToString(CultureInfo.InvariantCulture),
-        [JournalHeaders.Key] = e.Stamp.Key.Value,
-        [JournalHeaders.Fingerprint] = e.Stamp.Fingerprint.ToString("x16", CultureInfo.InvariantCulture),
-        [JournalHeaders.Actor] = e.Stamp.Actor.Value,
-        [JournalHeaders.Previous] = e.PreviousHash,
-        [JournalHeaders.Hash] = e.Hash,
-    });
+        var buffer = new ArrayBufferWriter<byte>(384);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString(JournalHeaders.Sequence, e.Stamp.Sequence.ToString(CultureInfo.InvariantCulture));
+            json.WriteString(JournalHeaders.Key, e.Stamp.Key.Value);
+            json.WriteString(JournalHeaders.Fingerprint, e.Stamp.Fingerprint.ToString("x16", CultureInfo.InvariantCulture));
+            json.WriteString(JournalHeaders.Actor, e.Stamp.Actor.Value);
+            json.WriteString(JournalHeaders.Previous, e.PreviousHash);
+            json.WriteString(JournalHeaders.Hash, e.Hash);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
