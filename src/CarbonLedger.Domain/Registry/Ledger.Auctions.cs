@@ -89,11 +89,12 @@ public sealed partial class Ledger
         long grams = c.Quantity.Grams;
         r = OrderRejections.ToLedger(AuctionRejection(auction!.Rules, grams, price));
         r = r != None ? r
+            : price > BidCeiling(auction) ? OrderPriceOutsideBand
             : at < auction.WindowStart || at >= auction.WindowEnd ? BidOutsideWindow
             : price < auction.Floor ? BidBelowFloor
             : grams > auction.Quantity ? BidExceedsAuctionQuantity
             : None;
-        long hold = BuyHold(price, grams, auction.Fees.Buyer, 0);
+        long hold = r == None ? BuyHold(price, grams, auction.Fees.Buyer, 0) : 0;
         r = r != None ? r : CheckCover(account, _x.Listings[auction.Listing].Instrument, Side.Buy, grams, hold);
         if (r != None)
         {
@@ -141,6 +142,10 @@ public sealed partial class Ledger
         }
 
         LedgerRejection r = CheckOperator(c);
+        r = r != None ? r
+            : !ExchangeReady ? ExchangeNotConfigured
+            : _x.OpenDay is null ? TradingDayNotOpen
+            : None;
         if (r != None)
         {
             return (r, null);
@@ -223,6 +228,11 @@ public sealed partial class Ledger
             new Money(sellerFee), new Money(bid.HeldCash - value - buyerFee), serials);
     }
 
+    /// <summary>The highest bid an auction takes: the top of its rules' band around the floor (the default
+    /// auction rules: twice the floor), never above <see cref="LedgerLimits.MaxPrice"/>.</summary>
+    private long BidCeiling(Auction auction) => Math.Min(
+        auction.Rules.BandAround(new Price(auction.Floor)).Upper.FenPerTonne, _limits.MaxPrice.FenPerTonne);
+
     /// <summary>The quantity and price checks of an auction's offer or bid (the matching core's codes).</summary>
     private OrderRejection AuctionRejection(MarketRules rules, long grams, long price) =>
         grams <= 0 ? OrderRejection.QuantityNotPositive
@@ -232,5 +242,6 @@ public sealed partial class Ledger
             ? OrderRejection.QuantityAboveMaximum
         : price <= 0 ? OrderRejection.PriceNotPositive
         : price % rules.Tick.FenPerTonne != 0 ? OrderRejection.PriceOffTick
+        : price > _limits.MaxPrice.FenPerTonne ? OrderRejection.PriceOutsideBand
         : OrderRejection.None;
 }

@@ -16,6 +16,7 @@ public sealed partial class Ledger
 {
     private (LedgerRejection, LedgerEvent?) PostBlock(PostBlockOrder c, Instant at)
     {
+        Invariants.LedgerAssert.That(c.ShapeError() is null, c.ShapeError() ?? "");
         int listing = -1;
         LedgerRejection r = CheckBlockParties(c, out int account, out int counterparty);
         r = r != None ? r : CheckMarketOpen(c.Instrument, out listing);
@@ -27,7 +28,7 @@ public sealed partial class Ledger
         Listing l = _x.Listings[listing];
         r = OrderRejections.ToLedger(BlockRejection(l.BlockDay!, at, c.Quantity.Grams, c.Price.FenPerTonne));
         FeeRate rate = l.BlockFees!.For(c.Side);
-        long hold = c.Side == Side.Buy ? BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, rate, 0) : 0;
+        long hold = r == None && c.Side == Side.Buy ? BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, rate, 0) : 0;
         r = r != None ? r : CheckCover(account, l.Instrument, c.Side, c.Quantity.Grams, hold);
         if (r != None)
         {

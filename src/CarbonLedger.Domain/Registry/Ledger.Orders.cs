@@ -107,7 +107,9 @@ public sealed partial class Ledger
         var previousOpen = new Co2e(o.Open);
         var command = OrderCommand.Amend(l.Id, new OrderId(o.Id), new TraderId(o.Account), c.Price, c.Quantity, at);
         r = OrderRejections.ToLedger(l.Book!.Validate(in command));
-        long newHold = o.Side == Side.Buy ? BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, o.Rate, o.Traded) : 0;
+        long newHold = r == None && o.Side == Side.Buy
+            ? BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, o.Rate, o.Traded)
+            : o.HeldCash;
         long extraCash = newHold - o.HeldCash;
         long extraUnits = o.Side == Side.Sell ? c.Quantity.Grams - o.Open : 0;
         if (r == None && (extraCash > 0 || extraUnits > 0))

@@ -31,9 +31,15 @@ public sealed partial class Ledger
             return (InstrumentAlreadyListed, null);
         }
 
-        if (c.ReferencePrice.FenPerTonne <= 0)
+        if (c.ReferencePrice.FenPerTonne <= 0 || c.ReferencePrice > _limits.MaxPrice)
         {
             return (ReferencePriceInvalid, null);
+        }
+
+        if (_rules.TryGetMarketRules(c.Instrument, TradingMode.Listed, at.InZone(_rules.Zone).Date, out MarketRules now)
+            && !FitsBook(now.BandAround(c.ReferencePrice)))
+        {
+            return (PriceBandTooWide, null);
         }
 
         _x.ListingByInstrument.Add(instrument, _x.Listings.Count);
@@ -120,23 +126,23 @@ public sealed partial class Ledger
         foreach (Listing l in _x.Listings)
         {
             if (!_rules.TryGetMarketRules(l.Id, TradingMode.Listed, c.Date, out MarketRules listed)
-                || !_rules.TryGetMarketRules(l.Id, TradingMode.Block, c.Date, out MarketRules block))
+                || !_rules.TryGetMarketRules(l.Id, TradingMode.Block, c.Date, out _))
             {
                 return NoMarketRules;
             }
 
-            foreach (MarketRules rules in (ReadOnlySpan<MarketRules>)[listed, block])
+            // Only the listed band must fit a book's price-indexed levels; block trades use no book.
+            if (!FitsBook(listed.BandAround(new Price(l.PreviousClose))))
             {
-                PriceBand band = rules.BandAround(new Price(l.PreviousClose));
-                if (band.Upper.FenPerTonne - band.Lower.FenPerTonne + 1 > OrderBook.MaxBandLevels)
-                {
-                    return PriceBandTooWide;
-                }
+                return PriceBandTooWide;
             }
         }
 
         return None;
     }
+
+    private static bool FitsBook(PriceBand band) =>
+        band.Upper.FenPerTonne - band.Lower.FenPerTonne + 1 <= OrderBook.MaxBandLevels;
 
     /// <summary>T+1: units bought before today become available. Null when there were none.</summary>
     private List<UnitsSettled>? SettlePurchases()
@@ -216,7 +222,7 @@ public sealed partial class Ledger
         }
 
         ExpireBlockOrders();
-        foreach (Listing l in _x.Listings.Where(l => l.Book is not null))
+        foreach (Listing l in _x.Listings.Where(l => l.Book is not null || l.Day.Trades > 0))
         {
             data.Add(CloseListing(l, c.Date));
         }

@@ -41,6 +41,12 @@ public sealed record LedgerLimits
     /// </summary>
     public Money MaxCashPerCommand { get; init; } = Money.FromFen(10_000_000_000_000);
 
+    /// <summary>
+    /// 10⁹ fen per tonne (CNY 10 million a tonne) for any price a command names: far above any carbon price, and
+    /// it keeps price × the largest quantity (10⁹ t) inside <see cref="long"/>, so no value or hold can overflow.
+    /// </summary>
+    public Quantities.Price MaxPrice { get; init; } = Quantities.Price.FromFenPerTonne(1_000_000_000);
+
     /// <summary>Initial capacity of the live-order registry and of each book's pool (grows if exceeded).</summary>
     public int OrderCapacity { get; init; } = 1 << 12;
 }

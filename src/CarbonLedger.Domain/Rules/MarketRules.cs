@@ -24,6 +24,12 @@ public sealed record MarketRules
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tick.FenPerTonne);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lot.Grams);
+        if (!lot.IsWholeTonnes)
+        {
+            // Registry units are whole tonnes: a fractional lot would let fills round past their hold.
+            throw new ArgumentException($"the lot {lot} is not a whole number of tonnes", nameof(lot));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(minimumQuantity.Grams, lot.Grams);
         ArgumentOutOfRangeException.ThrowIfLessThan(maximumQuantity.Grams, minimumQuantity.Grams);
         ArgumentOutOfRangeException.ThrowIfNegative(bandBasisPoints);

@@ -64,7 +64,9 @@ internal sealed class JournalAppendSql(string schema)
             ]);
     }
 
-    /// <summary>The name Marten records for an event's .NET type, computed once per type (it is asked per event).</summary>
+    /// <summary>
+    /// The name Marten records for an event's .NET type, computed once per type (it is asked per event).
+    /// </summary>
     private static string DotnetTypeName(Type type) => s_typeNames.GetOrAdd(type,
         static t => $"{t.FullName}, {t.Assembly.GetName().Name}");
 
@@ -78,7 +80,8 @@ internal sealed class JournalAppendSql(string schema)
             json.WriteStartObject();
             json.WriteString(JournalHeaders.Sequence, e.Stamp.Sequence.ToString(CultureInfo.InvariantCulture));
             json.WriteString(JournalHeaders.Key, e.Stamp.Key.Value);
-            json.WriteString(JournalHeaders.Fingerprint, e.Stamp.Fingerprint.ToString("x16", CultureInfo.InvariantCulture));
+            json.WriteString(
+                JournalHeaders.Fingerprint, e.Stamp.Fingerprint.ToString("x16", CultureInfo.InvariantCulture));
             json.WriteString(JournalHeaders.Actor, e.Stamp.Actor.Value);
             json.WriteString(JournalHeaders.Previous, e.PreviousHash);
             json.WriteString(JournalHeaders.Hash, e.Hash);

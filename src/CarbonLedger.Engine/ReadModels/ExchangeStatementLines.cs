@@ -23,6 +23,26 @@ internal static class ExchangeStatementLines
         return net.Lines(sequence, type, reference, e.At);
     }
 
+    /// <summary>
+    /// The instruments whose units an exchange event may move. A credit's serial blocks can change hands between
+    /// the lowest locked serials even when the event's bucket movements net to zero, so the serial-holdings read
+    /// model refreshes every instrument named here, not only those with statement lines.
+    /// </summary>
+    public static IEnumerable<InstrumentId> InstrumentsOf(ExchangeEvent e) => e switch
+    {
+        OrderPlaced x => [x.Instrument],
+        OrderAmended x => [x.Instrument],
+        OrderCancelled x => [x.Instrument],
+        TradingDayOpened x => [.. x.Settled.Select(s => s.Instrument), .. x.Cancelled.Select(c => c.Instrument)],
+        TradingDayClosed x => x.Expired.Select(c => c.Instrument),
+        BlockOrderPosted x => [x.Instrument],
+        BlockTradeConfirmed x => [x.Instrument],
+        BlockOrderWithdrawn x => [x.Instrument],
+        AuctionAnnounced x => [x.Instrument],
+        AuctionClosed x => [x.Instrument],
+        _ => [],
+    };
+
     private static string? Apply(ExchangeEvent e, Net n)
     {
         switch (e)

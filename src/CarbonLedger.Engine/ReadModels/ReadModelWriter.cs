@@ -35,6 +35,12 @@ public sealed class ReadModelWriter(string schema)
                 accounts[AccountOf(entry.Event)] = seq;
             }
 
+            if (entry.Event is Domain.Exchange.ExchangeEvent exchange)
+            {
+                creditInstruments.UnionWith(
+                    ExchangeStatementLines.InstrumentsOf(exchange).Where(i => i.IsSerialNumbered));
+            }
+
             foreach (StatementLine line in StatementLines.Of(entry.Event, seq))
             {
                 lines.Add(line);

@@ -36,42 +36,15 @@ internal sealed class InstrumentIdConverter : JsonConverter<InstrumentId>
         writer.WriteStringValue(value.ToString());
 }
 
-/// <summary>Quantities as a JSON integer of grams (exact; no floating point ever).</summary>
-internal sealed class Co2eConverter : JsonConverter<Co2e>
+/// <summary>
+/// A quantity as a JSON integer in its unit (grams, fen, fen per tonne, a year): exact, no floating point ever.
+/// One converter serves every integer-backed value type, so each differs only in how it is built and read.
+/// </summary>
+internal sealed class Int64ValueConverter<T>(Func<long, T> create, Func<T, long> read) : JsonConverter<T>
 {
-    public override Co2e Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.GetInt64());
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        create(reader.GetInt64());
 
-    public override void Write(Utf8JsonWriter writer, Co2e value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value.Grams);
-}
-
-/// <summary>Vintages as a JSON integer year.</summary>
-internal sealed class VintageConverter : JsonConverter<Vintage>
-{
-    public override Vintage Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Vintage.Of(reader.GetInt32());
-
-    public override void Write(Utf8JsonWriter writer, Vintage value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value.Year);
-}
-
-/// <summary>Money as a JSON integer of fen.</summary>
-internal sealed class MoneyConverter : JsonConverter<Money>
-{
-    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.GetInt64());
-
-    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value.Fen);
-}
-
-/// <summary>Prices as a JSON integer of fen per tonne.</summary>
-internal sealed class PriceConverter : JsonConverter<Price>
-{
-    public override Price Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.GetInt64());
-
-    public override void Write(Utf8JsonWriter writer, Price value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value.FenPerTonne);
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(read(value));
 }

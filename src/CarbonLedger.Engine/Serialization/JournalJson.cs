@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using CarbonLedger.Domain.Instruments;
+using CarbonLedger.Domain.Quantities;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -26,10 +28,10 @@ public static class JournalJson
         options.Converters.Add(new AccountIdConverter());
         options.Converters.Add(new ActorIdConverter());
         options.Converters.Add(new InstrumentIdConverter());
-        options.Converters.Add(new Co2eConverter());
-        options.Converters.Add(new VintageConverter());
-        options.Converters.Add(new MoneyConverter());
-        options.Converters.Add(new PriceConverter());
+        options.Converters.Add(new Int64ValueConverter<Co2e>(g => new Co2e(g), q => q.Grams));
+        options.Converters.Add(new Int64ValueConverter<Vintage>(y => Vintage.Of(checked((int)y)), v => v.Year));
+        options.Converters.Add(new Int64ValueConverter<Money>(f => new Money(f), m => m.Fen));
+        options.Converters.Add(new Int64ValueConverter<Price>(f => new Price(f), p => p.FenPerTonne));
         options.Converters.Add(new JsonStringEnumConverter());
     }
 

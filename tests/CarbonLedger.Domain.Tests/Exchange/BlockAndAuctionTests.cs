@@ -69,7 +69,7 @@ public sealed class BlockAndAuctionTests
         ExchangeHarness h = Standard();
         h.Accept(h.Cmd.Open("reg", "T-D", Domain.Accounts.AccountType.Trading, "dave"));
         h.Accept(h.Cmd.Deposit(Bank, "BANK", "T-D", 50_000_000));
-        h.Now = h.At(Monday, 9, 0);
+        h.OpenDay(Monday);
         Instant start = h.At(Monday, 9, 30);
         Instant end = h.At(Monday, 11, 30);
         AuctionAnnounced auction = h.Accept<AuctionAnnounced>(
@@ -109,7 +109,7 @@ public sealed class BlockAndAuctionTests
     public void Auction_Undersubscribed_ReturnsUnsoldUnitsToTheSeller()
     {
         ExchangeHarness h = Standard();
-        h.Now = h.At(Monday, 9, 0);
+        h.OpenDay(Monday);
         AuctionAnnounced auction = h.Accept<AuctionAnnounced>(h.Cmd.Auction(
             "alice", "T-A", Cea, 100_000, 7_000, h.At(Monday, 9, 30), h.At(Monday, 10, 30), AuctionPricing.Uniform));
         h.Now = h.At(Monday, 10, 0);
@@ -119,5 +119,59 @@ public sealed class BlockAndAuctionTests
         Assert.Equal(T(70_000), closed.Unsold);
         Assert.Equal(new Position(T(170_000), T(0), T(0), T(0), T(0)), h.Units("T-A"));
         Assert.Equal(h.Ledger.ComputeStateHash(), h.Replay().ComputeStateHash());
+    }
+
+    [Fact]
+    public void Auction_ClosesOnlyOnAnOpenDayWithTheExchangeSetUp_AndBidsStayUnderTheCeiling()
+    {
+        ExchangeHarness h = Standard();
+        h.OpenDay(Monday);
+        AuctionAnnounced auction = h.Accept<AuctionAnnounced>(h.Cmd.Auction(
+            "alice", "T-A", Cea, 1_000, 7_000, h.At(Monday, 9, 30), h.At(Monday, 10, 30)));
+        h.Now = h.At(Monday, 10, 0);
+        // The default auction band is ±100 % around the floor: a bid above twice the floor is refused.
+        h.Reject(h.Cmd.Bid("bob", "T-B", auction.AuctionId, 14_001, 10), LedgerRejection.OrderPriceOutsideBand);
+        h.Reject(
+            h.Cmd.Bid("bob", "T-B", auction.AuctionId, long.MaxValue / 2, 10), LedgerRejection.OrderPriceOutsideBand);
+        h.Accept(h.Cmd.Bid("bob", "T-B", auction.AuctionId, 14_000, 10));
+        h.CloseDay(Monday);
+        h.Reject(h.Cmd.CloseAuction(Operator, auction.AuctionId), LedgerRejection.TradingDayNotOpen);
+        h.OpenDay(Monday.PlusDays(1));
+        h.Accept(h.Cmd.Close("reg", "SEEE-FEES"));
+        h.Reject(h.Cmd.CloseAuction(Operator, auction.AuctionId), LedgerRejection.ExchangeNotConfigured);
+        h.Accept(h.Cmd.Open("reg", "SEEE-FEES-2", Domain.Accounts.AccountType.Fee, Operator));
+        AuctionClosed closed = h.Accept<AuctionClosed>(h.Cmd.CloseAuction(Operator, auction.AuctionId));
+        Assert.Equal(T(10), closed.Allocations.Single().Quantity);
+        Assert.True(h.Cash("SEEE-FEES-2").Total.Fen > 0);
+        TradingDayClosed day = h.CloseDay(Monday.PlusDays(1));
+        Assert.Equal(T(10), day.MarketData.Single().AuctionVolume);
+        Assert.Equal(h.Ledger.ComputeStateHash(), h.Replay().ComputeStateHash());
+    }
+
+    [Fact]
+    public void AbsurdPrices_AreRejectedNotOverflowed()
+    {
+        ExchangeHarness h = Standard();
+        h.OpenDay(Monday);
+        h.Now = h.At(Monday, 10, 0);
+        OrderPlaced buy = h.Accept<OrderPlaced>(h.Cmd.Limit("carol", "T-C", Cea, Side.Buy, 7_900, 10));
+        h.Reject(
+            h.Cmd.Amend("carol", "T-C", buy.OrderId, long.MaxValue / 2, 10), LedgerRejection.OrderPriceOutsideBand);
+        h.Reject(h.Cmd.Amend("carol", "T-C", buy.OrderId, 7_900, long.MaxValue / 2_000_000),
+            LedgerRejection.OrderQuantityAboveMaximum);
+        h.Now = h.At(Monday, 13, 30);
+        h.Reject(h.Cmd.Block("carol", "T-C", Cea, Side.Buy, long.MaxValue / 2, 100_000),
+            LedgerRejection.OrderPriceOutsideBand);
+        h.Reject(h.Cmd.Auction("alice", "T-A", Cea, 10, 1_000_000_001, h.At(Monday, 14, 0), h.At(Monday, 14, 30)),
+            LedgerRejection.OrderPriceOutsideBand);
+        h.Accept(h.Cmd.IssueAllowances("reg", "MEE", "T-A", "CEA-2025", 10));
+        h.Accept(h.Cmd.IssueAllowances("reg", "MEE", "T-A", "CEA-2026", 10));
+        // 60,000 CNY/t: the ±10 % listed band would need 1.2 million fen levels, more than a book holds.
+        h.Reject(h.Cmd.List(Operator, "CEA-2025", 6_000_000), LedgerRejection.PriceBandTooWide);
+        h.Reject(h.Cmd.List(Operator, "CEA-2025", 1_000_000_001), LedgerRejection.ReferencePriceInvalid);
+        h.Accept(h.Cmd.List(Operator, "CEA-2025", 5_000_000));
+        h.Accept(h.Cmd.List(Operator, "CEA-2026", 2_000_000)); // block band too wide for a book: no matter
+        h.CloseDay(Monday);
+        h.OpenDay(Monday.PlusDays(1));
     }
 }

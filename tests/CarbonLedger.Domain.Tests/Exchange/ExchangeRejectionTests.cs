@@ -92,9 +92,10 @@ public sealed class ExchangeRejectionTests
             OpenMonday: false, ViolatingAt: h => h.At(Monday, 9, 0), CorrectedAt: h => h.At(s_tuesday, 9, 0),
             Rules: RulesFrom(s_tuesday)),
         new(PriceBandTooWide,
-            c => [c.IssueAllowances("reg", "MEE", "T-A", "CEA-2025", 10), c.List(Operator, "CEA-2025", 2_000_000)],
-            (h, c) => c.OpenDay(Operator, Monday), Corrected: null, OpenMonday: false,
-            ViolatingAt: h => h.At(Monday, 9, 0)),
+            c => [c.IssueAllowances("reg", "MEE", "T-A", "CEA-2025", 10), c.List(Operator, "CEA-2025", 4_000_000),
+                c.CloseDay(Operator, Monday)],
+            (h, c) => c.OpenDay(Operator, s_tuesday), Corrected: null,
+            ViolatingAt: h => h.At(s_tuesday, 9, 0), Rules: WideBandFrom(s_tuesday)),
         new(OrderOutsideSession, None_, (h, c) => c.Limit("alice", "T-A", Cea, Side.Sell, 8_000, 10),
             (h, c) => c.Limit("alice", "T-A", Cea, Side.Sell, 8_000, 10), ViolatingAt: h => h.At(Monday, 12, 0)),
         new(MarketOrderNotImmediate, None_, (h, c) => c.Market("bob", "T-B", Cea, Side.Buy, 10, TimeInForce.Gtc),
@@ -132,10 +133,13 @@ public sealed class ExchangeRejectionTests
             (h, c) => c.Bid("bob", "T-B", 1, 7_000, 10)),
         new(BidExceedsAuctionQuantity, Auction, (h, c) => c.Bid("bob", "T-B", 1, 7_000, 1_001),
             (h, c) => c.Bid("bob", "T-B", 1, 7_000, 1_000)),
-        new(AuctionWindowNotEnded, Auction, (h, c) => c.CloseAuction(Operator, 1), (h, c) => c.CloseAuction(Operator, 1),
+        new(AuctionWindowNotEnded, Auction,
+            (h, c) => c.CloseAuction(Operator, 1), (h, c) => c.CloseAuction(Operator, 1),
             ViolatingAt: h => h.At(Monday, 11, 29), CorrectedAt: h => h.At(Monday, 11, 30)),
         new(UnitsUnsettled,
-            c => [c.Limit("alice", "T-A", Cea, Side.Sell, 8_000, 10), c.Limit("carol", "T-C", Cea, Side.Buy, 8_000, 10)],
+            c => [
+                c.Limit("alice", "T-A", Cea, Side.Sell, 8_000, 10), c.Limit("carol", "T-C", Cea, Side.Buy, 8_000, 10),
+            ],
             (h, c) => c.Limit("carol", "T-C", Cea, Side.Sell, 8_000, 10),
             (h, c) => c.Limit("bob", "T-B", Cea, Side.Sell, 8_000, 10)),
         new(InsufficientFunds, c => [c.Withdraw(Bank, "BANK", "T-C", 49_999_000)],
@@ -195,15 +199,27 @@ public sealed class ExchangeRejectionTests
     }
 
     [Fact]
-    public void OpenDay_ReferencePriceTooHighForTheBlockBand_IsRefusedUntilTheCloseComesDown()
+    public void OpenDay_ANewRuleVersionWidensTheBandBeyondABook_IsRefused()
     {
-        // 20,000 CNY/t: the ±30 % block band would span 1.2 million fen levels, more than a book holds.
-        ExchangeHarness h = Standard();
+        // 40,000 CNY/t fits Monday's ±10 % band (800,000 fen levels); Tuesday's ±50 % version would need four
+        // million levels, more than a book holds, so Tuesday cannot open until the rules or the price change.
+        ExchangeHarness h = Standard(rules: WideBandFrom(s_tuesday));
         h.Accept(h.Cmd.IssueAllowances("reg", "MEE", "T-A", "CEA-2025", 10));
-        h.Accept(h.Cmd.List(Operator, "CEA-2025", 2_000_000));
-        h.Now = h.At(Monday, 9, 0);
-        h.Reject(h.Cmd.OpenDay(Operator, Monday), PriceBandTooWide);
+        h.OpenDay(Monday);
+        h.Accept(h.Cmd.List(Operator, "CEA-2025", 4_000_000));
+        h.CloseDay(Monday);
+        h.Now = h.At(s_tuesday, 9, 0);
+        h.Reject(h.Cmd.OpenDay(Operator, s_tuesday), PriceBandTooWide);
         Assert.Null(h.Ledger.OpenTradingDate);
+    }
+
+    /// <summary>The default rules, with a ±50 % listed band for CEA from <paramref name="date"/>.</summary>
+    private static RuleBook WideBandFrom(LocalDate date)
+    {
+        MarketRules listed = DefaultRuleBook.Listed;
+        var wide = new MarketRules("TEST-BAND-50", TradingMode.Listed, listed.Tick, listed.Lot, listed.MinimumQuantity,
+            listed.MaximumQuantity, 5_000, listed.Sessions, listed.PickDepthLevels);
+        return DefaultRuleBook.Create().WithMarketRules(Programme.Cea, date, wide);
     }
 
     private static IEnumerable<LedgerCommand> None_(CommandFactory c) => [];
@@ -216,11 +232,15 @@ public sealed class ExchangeRejectionTests
 
     private static IEnumerable<LedgerCommand> Auction(CommandFactory c) =>
     [
-        c.Auction("alice", "T-A", Cea, 1_000, 7_000, DefaultRuleBook.Shanghai.AtStrictly(Monday.At(new LocalTime(9, 30)))
-            .ToInstant(), DefaultRuleBook.Shanghai.AtStrictly(Monday.At(new LocalTime(11, 30))).ToInstant()),
+        c.Auction(
+            "alice", "T-A", Cea, 1_000, 7_000,
+            DefaultRuleBook.Shanghai.AtStrictly(Monday.At(new LocalTime(9, 30))).ToInstant(),
+            DefaultRuleBook.Shanghai.AtStrictly(Monday.At(new LocalTime(11, 30))).ToInstant()),
     ];
 
-    /// <summary>The default rules, except that CEA's listed and block markets open on <paramref name="date"/>.</summary>
+    /// <summary>
+    /// The default rules, except that CEA's listed and block markets open on <paramref name="date"/>.
+    /// </summary>
     private static RuleBook RulesFrom(LocalDate date)
     {
         RuleBook book = RuleBook.Empty(DefaultRuleBook.Shanghai).WithClosedDays(DefaultRuleBook.Holidays);

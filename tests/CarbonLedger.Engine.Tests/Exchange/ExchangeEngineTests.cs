@@ -75,6 +75,23 @@ public sealed class ExchangeEngineTests(PostgresFixture pg)
         Assert.Equal(live, await ScalarAsync(
             $"SELECT count(*) FROM {schema}.rm_orders WHERE mode = 'Listed' AND status = 'open'"));
         Assert.True(await ScalarAsync($"SELECT count(*) FROM {schema}.rm_market_data") > 10);
+
+        // Credit serial blocks change hands inside the exchange (locked to the buyer's unsettled, then
+        // available at T+1): the serial-holdings read model follows the core block for block.
+        var coreBlocks = await restarted.ReadAsync(l => l.AllSerialHoldings()
+            .Select(h => $"{h.Instrument} {h.Serials.Start}-{h.Serials.End} {h.Account} {h.Bucket}")
+            .Order(StringComparer.Ordinal).ToList());
+        // The generator issues trader i the serials from i × 100,000 + 1: an issue held by two accounts has moved.
+        int movedIssues = await restarted.ReadAsync(l => l.AllSerialHoldings()
+            .Where(h => h.Instrument.IsSerialNumbered)
+            .GroupBy(h => (h.Serials.Start - 1) / 100_000)
+            .Count(g => g.Select(h => h.Account).Distinct().Count() > 1));
+        Assert.True(movedIssues > 0, "no credit serials changed hands");
+        Assert.Equal(coreBlocks, await RowsAsync(
+            $"""
+            SELECT instrument || ' ' || serial_start || '-' || serial_end || ' ' || account || ' ' || bucket
+            FROM {schema}.rm_serial_holdings
+            """));
         Assert.Equal(0, await ScalarAsync(
             $"SELECT count(*) FROM {schema}.rm_balances WHERE available < 0 OR locked < 0 OR unsettled < 0"));
     }
@@ -135,6 +152,23 @@ public sealed class ExchangeEngineTests(PostgresFixture pg)
         Schema = schema,
         Clock = clock,
     };
+
+    private async Task<List<string>> RowsAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(pg.ConnectionString);
+        await connection.OpenAsync();
+#pragma warning disable CA2100 // test SQL from constants and generated names
+        await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        var rows = new List<string>();
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return [.. rows.Order(StringComparer.Ordinal)];
+    }
 
     private async Task<long> ScalarAsync(string sql)
     {

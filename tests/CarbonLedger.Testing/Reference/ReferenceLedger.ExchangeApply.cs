@@ -118,7 +118,8 @@ public sealed partial class ReferenceLedger
             ReleaseBlock(b);
         }
 
-        var data = _listings.Where(l => l.Book is not null).Select(l => MarketData(l, c.Date)).ToList();
+        var data = _listings.Where(l => l.Book is not null || l.Trades.Count > 0).Select(l => MarketData(l, c.Date))
+            .ToList();
         _openDay = null;
         return new TradingDayClosed(at, c.Date, data, expired);
     }

@@ -28,7 +28,10 @@ public sealed partial class ReferenceLedger
             Rule(ActorNotExchangeOperator, () => !IsOperator(c.Actor)),
             Rule(InstrumentUnknown, () => !_issuedGrams.ContainsKey(c.Instrument)),
             Rule(InstrumentAlreadyListed, () => Listing(c.Instrument) is not null),
-            Rule(ReferencePriceInvalid, () => c.ReferencePrice.FenPerTonne <= 0)),
+            Rule(ReferencePriceInvalid, () => c.ReferencePrice.FenPerTonne <= 0 || c.ReferencePrice > _limits.MaxPrice),
+            Rule(PriceBandTooWide, () => _rules.TryGetMarketRules(
+                    c.Instrument, TradingMode.Listed, at.InZone(_rules.Zone).Date, out MarketRules listed)
+                && TooWide(listed.BandAround(c.ReferencePrice)))),
         OpenTradingDay c => FirstBroken(
             Rule(ActorNotExchangeOperator, () => !IsOperator(c.Actor)),
             Rule(ExchangeNotConfigured, () => !ExchangeReady()),
@@ -59,6 +62,8 @@ public sealed partial class ReferenceLedger
         CloseAuction c => FirstBroken(
             Rule(AuctionUnknown, () => !_auctions.ContainsKey(c.AuctionId)),
             Rule(ActorNotExchangeOperator, () => !IsOperator(c.Actor)),
+            Rule(ExchangeNotConfigured, () => !ExchangeReady()),
+            Rule(TradingDayNotOpen, () => _openDay is null),
             Rule(AuctionWindowNotEnded, () => at < _auctions[c.AuctionId].End)),
         _ => throw new NotSupportedException($"oracle does not know {command.GetType().Name}"),
     };
@@ -138,14 +143,19 @@ public sealed partial class ReferenceLedger
         RefListing l = Listing(c.Instrument)!;
         MarketRules rules = l.BlockDay!.Rules;
         long maximum = Math.Min(rules.MaximumQuantity.Grams, _limits.MaxQuantityPerCommand.Grams);
+        r = FirstBroken(
+            [Rule(OrderOutsideSession, () => !l.BlockDay.IsOpenAt(at)),
+                .. SizeAndPriceRules(rules, c.Quantity.Grams, c.Price.FenPerTonne, maximum),
+                Rule(OrderPriceOutsideBand, () => !l.BlockDay.Band.Contains(c.Price))]);
+        if (r != None)
+        {
+            return r;
+        }
+
         long hold = c.Side == Side.Buy
             ? BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, l.BlockFees!.For(c.Side), 0)
             : 0;
-        return FirstBroken(
-            [Rule(OrderOutsideSession, () => !l.BlockDay.IsOpenAt(at)),
-                .. SizeAndPriceRules(rules, c.Quantity.Grams, c.Price.FenPerTonne, maximum),
-                Rule(OrderPriceOutsideBand, () => !l.BlockDay.Band.Contains(c.Price)),
-                .. CoverRules(c.Account, c.Instrument, c.Side, c.Quantity.Grams, hold)]);
+        return FirstBroken(CoverRules(c.Account, c.Instrument, c.Side, c.Quantity.Grams, hold));
     }
 
     private LedgerRejection ConfirmBlockRejection(ConfirmBlockOrder c, Instant at)
@@ -194,6 +204,7 @@ public sealed partial class ReferenceLedger
         long maximum = Math.Min(rules.MaximumQuantity.Grams, _limits.MaxQuantityPerCommand.Grams);
         return FirstBroken(
             [.. SizeAndPriceRules(rules, c.Quantity.Grams, c.FloorPrice.FenPerTonne, maximum),
+                Rule(OrderPriceOutsideBand, () => c.FloorPrice > _limits.MaxPrice),
                 .. CoverRules(c.Account, c.Instrument, Side.Sell, c.Quantity.Grams, 0)]);
     }
 
@@ -214,13 +225,15 @@ public sealed partial class ReferenceLedger
         }
 
         long maximum = Math.Min(a!.Rules.MaximumQuantity.Grams, _limits.MaxQuantityPerCommand.Grams);
-        long hold = BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, a.Fees.Buyer, 0);
+        long ceiling = Math.Min(a.Rules.BandAround(new Price(a.Floor)).Upper.FenPerTonne, _limits.MaxPrice.FenPerTonne);
         return FirstBroken(
             [.. SizeAndPriceRules(a.Rules, c.Quantity.Grams, c.Price.FenPerTonne, maximum),
+                Rule(OrderPriceOutsideBand, () => c.Price.FenPerTonne > ceiling),
                 Rule(BidOutsideWindow, () => at < a.Start || at >= a.End),
                 Rule(BidBelowFloor, () => c.Price.FenPerTonne < a.Floor),
                 Rule(BidExceedsAuctionQuantity, () => c.Quantity.Grams > a.Quantity),
-                .. CoverRules(c.Account, a.Instrument, Side.Buy, c.Quantity.Grams, hold)]);
+                Rule(InsufficientFunds,
+                    () => Usable(c.Account) < BuyHold(c.Price.FenPerTonne, c.Quantity.Grams, a.Fees.Buyer, 0))]);
     }
 
     private RuleDef[] BankRules(ActorId actor, AccountId bank, AccountId account, Money amount, string reference) =>
@@ -300,19 +313,11 @@ public sealed partial class ReferenceLedger
 
     private RefListing? Listing(InstrumentId instrument) => _listings.FirstOrDefault(l => l.Instrument == instrument);
 
-    private bool BandTooWide(RefListing l, LocalDate date)
-    {
-        foreach (TradingMode mode in new[] { TradingMode.Listed, TradingMode.Block })
-        {
-            PriceBand band = _rules.MarketRulesFor(l.Instrument, mode, date).BandAround(new Price(l.PreviousClose));
-            if (band.Upper.FenPerTonne - band.Lower.FenPerTonne + 1 > OrderBook.MaxBandLevels)
-            {
-                return true;
-            }
-        }
+    private bool BandTooWide(RefListing l, LocalDate date) =>
+        TooWide(_rules.MarketRulesFor(l.Instrument, TradingMode.Listed, date).BandAround(new Price(l.PreviousClose)));
 
-        return false;
-    }
+    private static bool TooWide(PriceBand band) =>
+        band.Upper.FenPerTonne - band.Lower.FenPerTonne + 1 > OrderBook.MaxBandLevels;
 
     private OrderCommand BookCommand(PlaceOrder c, long id, Instant at)
     {
