@@ -2,6 +2,7 @@ using CarbonLedger.Domain.Invariants;
 using CarbonLedger.Domain.Registry;
 using CarbonLedger.Domain.Rules;
 using CarbonLedger.Engine.Journal;
+using CarbonLedger.Engine.ReadModels;
 
 namespace CarbonLedger.Engine;
 
@@ -16,8 +17,16 @@ public static class JournalReplay
     public sealed record Result(Ledger Ledger, string ChainHead, long EventsReplayed, Checkpoint? Checkpoint);
 
     /// <summary>Replays the whole journal into a fresh ledger.</summary>
-    public static async Task<Result> RebuildAsync(LedgerJournal journal, LedgerLimits limits, RuleBook rules,
-        CancellationToken ct)
+    public static Task<Result> RebuildAsync(LedgerJournal journal, LedgerLimits limits, RuleBook rules,
+        CancellationToken ct) => RebuildAsync(journal, limits, rules, null, ct);
+
+    /// <summary>
+    /// Replays the whole journal into a fresh ledger and, with <paramref name="catchUp"/>, hands it the entries
+    /// above its mark in chunks, each with the ledger as it stands right after the chunk (what the read models
+    /// are computed from).
+    /// </summary>
+    internal static async Task<Result> RebuildAsync(LedgerJournal journal, LedgerLimits limits, RuleBook rules,
+        ReadModelCatchUp? catchUp, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(journal);
         var ledger = new Ledger(limits, rules);
@@ -35,6 +44,11 @@ public static class JournalReplay
             ledger.Evolve(entry.Event, entry.Stamp);
             head = hash;
             count++;
+            if (catchUp is not null && entry.Stamp.Sequence > catchUp.After)
+            {
+                await catchUp.AddAsync(entry, ledger, ct);
+            }
+
             if (checkpoint is not null && ledger.Sequence == checkpoint.Sequence)
             {
                 CheckCheckpoint(ledger, head, checkpoint);
@@ -45,6 +59,11 @@ public static class JournalReplay
         {
             throw new JournalIntegrityException(
                 $"journal ends at sequence {ledger.Sequence} but a checkpoint was written at {checkpoint.Sequence}");
+        }
+
+        if (catchUp is not null)
+        {
+            await catchUp.FlushAsync(ledger, ct);
         }
 
         LedgerInvariants.AssertAll(ledger);

@@ -107,7 +107,8 @@ public sealed partial class LedgerEngine
 
         next.Append = next.Entries.Count == 0
             ? Task.CompletedTask
-            : _journal.AppendAsync(next.Entries, next.ReadModel, next.Checkpoint, next.At, CancellationToken.None);
+            : _journal.AppendAsync(next.Entries, _projector is null ? next.ReadModel : [], next.Checkpoint, next.At,
+                CancellationToken.None);
         return next;
     }
 
@@ -130,7 +131,9 @@ public sealed partial class LedgerEngine
             }
         }
 
-        IReadOnlyList<SqlCommandSpec> readModel = entries.Count > 0 ? _readModels.For(entries, _ledger) : [];
+        IReadOnlyList<SqlCommandSpec> readModel = entries.Count == 0 ? []
+            : _projector is not null ? _readModels.For(entries, _ledger)
+            : [.. _readModels.For(entries, _ledger), ReadModelProgress.Set(_journal.Schema, _ledger.Sequence)];
         Checkpoint? checkpoint = entries.Count > 0 && _ledger.Sequence - _lastCheckpoint >= _options.CheckpointEvery
             ? new Checkpoint(_ledger.Sequence, _ledger.ComputeStateHash(), _chainHead)
             : null;
@@ -155,6 +158,21 @@ public sealed partial class LedgerEngine
         {
             await RecoverAsync(decided.Batch, error);
             return false;
+        }
+
+        if (_projector is not null && decided.Entries.Count > 0)
+        {
+            try
+            {
+                // Handed over before anyone is acknowledged, so ReadModelsCurrentAsync covers every ack.
+                await _projector.EnqueueAsync(decided.ReadModel, decided.Entries[^1].Stamp.Sequence);
+            }
+            catch (InvalidOperationException error)
+            {
+                // The batch is durable and is acknowledged; the engine stops taking work until restarted,
+                // which projects the journal from the read models' mark.
+                _fault = error;
+            }
         }
 
         foreach (WorkItem item in decided.Batch)
@@ -220,8 +238,16 @@ public sealed partial class LedgerEngine
     {
         try
         {
+            if (_projector is not null)
+            {
+                // Committed batches still waiting for the projector are written first, so that the mark is
+                // where the catch-up below should start (it projects a batch whose commit landed unseen).
+                await _projector.DrainAsync(CancellationToken.None);
+            }
+
             JournalReplay.Result replay = await Resilience.StartupPipeline.Instance.ExecuteAsync(
-                async ct => await JournalReplay.RebuildAsync(_journal, _options.Limits, _options.Rules, ct),
+                async ct => await JournalReplay.RebuildAsync(_journal, _options.Limits, _options.Rules,
+                    await CatchUpFromMarkAsync(_journal, ct), ct),
                 CancellationToken.None);
             _ledger = replay.Ledger;
             _chainHead = replay.ChainHead;

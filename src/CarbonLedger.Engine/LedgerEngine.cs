@@ -19,6 +19,7 @@ public sealed partial class LedgerEngine : IAsyncDisposable
     private readonly LedgerEngineOptions _options;
     private readonly LedgerJournal _journal;
     private readonly ReadModelWriter _readModels;
+    private readonly ReadModelProjector? _projector;
     private readonly Channel<WorkItem> _queue;
     private readonly Task _writer;
     private Ledger _ledger;
@@ -28,11 +29,16 @@ public sealed partial class LedgerEngine : IAsyncDisposable
     private Exception? _fault;
     private int _stopped;
 
-    private LedgerEngine(LedgerEngineOptions options, LedgerJournal journal, JournalReplay.Result replay)
+    private LedgerEngine(LedgerEngineOptions options, LedgerJournal journal, JournalReplay.Result replay,
+        long projectedAtStart)
     {
         _options = options;
         _journal = journal;
         _readModels = new ReadModelWriter(journal.Schema);
+        EventsProjectedAtStart = projectedAtStart;
+        _projector = options.ReadModels == ReadModelMode.Async
+            ? new ReadModelProjector(journal.DataSource, journal.Schema, options.ReadModelLag, replay.Ledger.Sequence)
+            : null;
         _ledger = replay.Ledger;
         _chainHead = replay.ChainHead;
         _lastCheckpoint = replay.Checkpoint?.Sequence ?? 0;
@@ -52,6 +58,12 @@ public sealed partial class LedgerEngine : IAsyncDisposable
     public long EventsReplayedAtStart { get; }
 
     /// <summary>
+    /// How many journal events the start-up replay wrote into read models that had fallen behind (after a
+    /// crash in <see cref="ReadModelMode.Async"/>); 0 when they were current.
+    /// </summary>
+    public long EventsProjectedAtStart { get; }
+
+    /// <summary>
     /// Opens the journal, rebuilds the core from it (verifying chain and checkpoint) and starts the writer.
     /// </summary>
     public static async Task<LedgerEngine> StartAsync(LedgerEngineOptions options, CancellationToken ct = default)
@@ -63,8 +75,10 @@ public sealed partial class LedgerEngine : IAsyncDisposable
             ct);
         try
         {
-            JournalReplay.Result replay = await JournalReplay.RebuildAsync(journal, options.Limits, options.Rules, ct);
-            return new LedgerEngine(options, journal, replay);
+            ReadModelCatchUp catchUp = await CatchUpFromMarkAsync(journal, ct);
+            JournalReplay.Result replay =
+                await JournalReplay.RebuildAsync(journal, options.Limits, options.Rules, catchUp, ct);
+            return new LedgerEngine(options, journal, replay, catchUp.Projected);
         }
         catch
         {
@@ -103,6 +117,17 @@ public sealed partial class LedgerEngine : IAsyncDisposable
         return (T)(await item.Completion.Task)!;
     }
 
+    /// <summary>
+    /// Completes once the read models include every command acknowledged before this call: at once in
+    /// <see cref="ReadModelMode.Inline"/>; in <see cref="ReadModelMode.Async"/>, when the projector has written
+    /// them. Throws when the projector has stopped.
+    /// </summary>
+    public Task ReadModelsCurrentAsync(CancellationToken ct = default)
+    {
+        ThrowIfUnavailable();
+        return _projector is null ? Task.CompletedTask : _projector.DrainAsync(ct);
+    }
+
     /// <summary>Sequence, chain head and state hash of the committed state.</summary>
     public Task<EngineStatus> StatusAsync(CancellationToken ct = default) =>
         ReadAsync(l => new EngineStatus(l.Sequence, _chainHead, l.ComputeStateHash()), ct);
@@ -117,6 +142,10 @@ public sealed partial class LedgerEngine : IAsyncDisposable
 
         _queue.Writer.TryComplete();
         await _writer;
+        if (_projector is not null)
+        {
+            await _projector.DisposeAsync();
+        }
         if (_fault is null && _ledger.Sequence != _lastCheckpoint)
         {
             var checkpoint = new Checkpoint(_ledger.Sequence, _ledger.ComputeStateHash(), _chainHead);
@@ -125,6 +154,10 @@ public sealed partial class LedgerEngine : IAsyncDisposable
 
         await _journal.DisposeAsync();
     }
+
+    private static async Task<ReadModelCatchUp> CatchUpFromMarkAsync(LedgerJournal journal, CancellationToken ct) =>
+        new(journal.DataSource, journal.Schema,
+            await ReadModelProgress.ReadAsync(journal.DataSource, journal.Schema, ct));
 
     private void ThrowIfUnavailable()
     {

@@ -1,5 +1,6 @@
 using CarbonLedger.Domain.Registry;
 using CarbonLedger.Domain.Rules;
+using CarbonLedger.Engine.ReadModels;
 using NodaTime;
 
 namespace CarbonLedger.Engine;
@@ -25,6 +26,20 @@ public sealed record LedgerEngineOptions
     /// Under light load batches shrink by themselves: the writer takes whatever is queued.
     /// </summary>
     public int MaxBatchSize { get; init; } = 2_048;
+
+    /// <summary>
+    /// Whether read models are written in the journal's transaction (<see cref="ReadModelMode.Inline"/>, the
+    /// default: a query right after an acknowledgement sees it) or by a projector right behind it
+    /// (<see cref="ReadModelMode.Async"/>: more throughput, queries trail by up to <see cref="ReadModelLag"/>).
+    /// </summary>
+    public ReadModelMode ReadModels { get; init; } = ReadModelMode.Inline;
+
+    /// <summary>
+    /// Async mode: most committed batches waiting for the projector before the writer waits for it. Four keep
+    /// both PostgreSQL backends busy through a burst while bounding how far a query can trail (four batches,
+    /// tens of milliseconds at full load).
+    /// </summary>
+    public int ReadModelLag { get; init; } = 4;
 
     /// <summary>Bounded queue: when full, submitters wait (back-pressure) instead of memory growing.</summary>
     public int QueueCapacity { get; init; } = 65_536;

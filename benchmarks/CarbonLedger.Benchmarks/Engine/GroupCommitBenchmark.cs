@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using CarbonLedger.Domain.Registry;
 using CarbonLedger.Engine;
 using CarbonLedger.Engine.Postgres;
+using CarbonLedger.Engine.ReadModels;
 using NodaTime;
 
 namespace CarbonLedger.Benchmarks.Engine;
@@ -10,13 +11,16 @@ namespace CarbonLedger.Benchmarks.Engine;
 /// Durable commands through the journal, synchronous commit on: the group-commit writer against the same engine
 /// forced to one Marten transaction per command (<c>MaxBatchSize = 1</c>), both offered the same 2,000 concurrent
 /// commands per invocation, in the same run, on the embedded PostgreSQL (or <c>CARBONLEDGER_CONNECTION</c>).
-/// Subclasses say what the commands are.
+/// A third engine writes its read models behind the journal (<see cref="ReadModelMode.Async"/>); its invocation
+/// ends only when they are written too, so all three measure the same work done. Subclasses say what the
+/// commands are.
 /// </summary>
 public abstract class GroupCommitBenchmark
 {
     private const int Commands = 2_000;
     private LedgerDatabase _database = null!;
     private LedgerEngine _grouped = null!;
+    private LedgerEngine _groupedAsync = null!;
     private LedgerEngine _perCommand = null!;
 
     [GlobalSetup]
@@ -30,6 +34,9 @@ public abstract class GroupCommitBenchmark
 
     [Benchmark(OperationsPerInvoke = Commands)]
     public Task<int> GroupCommit() => OfferAsync(_grouped);
+
+    [Benchmark(OperationsPerInvoke = Commands)]
+    public Task<int> GroupCommitAsyncReadModels() => OfferAsync(_groupedAsync);
 
     /// <summary>The clock each engine runs on.</summary>
     protected virtual IClock NewClock() => SystemClock.Instance;
@@ -49,6 +56,7 @@ public abstract class GroupCommitBenchmark
         }
 
         CommandResult[] results = await Task.WhenAll(pending);
+        await engine.ReadModelsCurrentAsync();
         return results.Count(r => r.Outcome.IsAccepted);
     }
 
@@ -60,18 +68,25 @@ public abstract class GroupCommitBenchmark
         {
             ConnectionString = _database.ConnectionString, Schema = $"bench_group_{run}", Clock = NewClock(),
         });
+        _groupedAsync = await LedgerEngine.StartAsync(new LedgerEngineOptions
+        {
+            ConnectionString = _database.ConnectionString, Schema = $"bench_async_{run}", Clock = NewClock(),
+            ReadModels = ReadModelMode.Async,
+        });
         _perCommand = await LedgerEngine.StartAsync(new LedgerEngineOptions
         {
             ConnectionString = _database.ConnectionString, Schema = $"bench_single_{run}", MaxBatchSize = 1,
             Clock = NewClock(),
         });
         await SeedAsync(_grouped);
+        await SeedAsync(_groupedAsync);
         await SeedAsync(_perCommand);
     }
 
     private async Task StopAsync()
     {
         await _grouped.DisposeAsync();
+        await _groupedAsync.DisposeAsync();
         await _perCommand.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -4,6 +4,7 @@ using CarbonLedger.Domain.Quantities;
 using CarbonLedger.Domain.Registry;
 using CarbonLedger.Engine;
 using CarbonLedger.Engine.Postgres;
+using CarbonLedger.Engine.ReadModels;
 using CarbonLedger.Engine.Simulation;
 using NodaTime;
 using Spectre.Console;
@@ -16,7 +17,8 @@ namespace CarbonLedger.Cli.Commands;
 /// settlement totals and the conservation check at the end. It writes into a fresh schema
 /// (<c>sim_S_yyyyMMddHHmmss</c>) unless <c>--schema</c> names one. <c>--ack-log FILE</c> appends the idempotency
 /// key of every command the engine acknowledged as accepted, flushed as it is acknowledged (used by the crash
-/// test: every key in that file must be in the journal).
+/// test: every key in that file must be in the journal). <c>--read-models async</c> writes the read models
+/// behind the journal (decision 0011) instead of in its transactions.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -30,11 +32,16 @@ internal static class SimulateCommand
         };
         var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
         var ackLog = new Option<FileInfo?>("--ack-log") { Description = "append every acknowledged key to FILE" };
+        var readModels = new Option<ReadModelMode>("--read-models")
+        {
+            Description = "inline: in the journal's transactions; async: by a projector right behind the journal",
+            DefaultValueFactory = _ => ReadModelMode.Inline,
+        };
         days.Validators.Add(r => Range(r, "--days", 1, 2_000));
         traders.Validators.Add(r => Range(r, "--traders", 3, 10_000));
         var command = new Command("simulate", "Simulate trading days on the exchange, durably, and check conservation")
         {
-            days, traders, seed, ackLog,
+            days, traders, seed, ackLog, readModels,
         };
         command.SetAction((parse, ct) =>
         {
@@ -44,7 +51,7 @@ internal static class SimulateCommand
                 ? parse.GetValue(CliOptions.Schema)!
                 : string.Create(CultureInfo.InvariantCulture, $"sim_{Math.Abs(s)}_{DateTime.UtcNow:yyyyMMddHHmmss}");
             var options = new SimulationOptions(parse.GetValue(days), parse.GetValue(traders), s);
-            return RunAsync(schema, options, parse.GetValue(ackLog), ct);
+            return RunAsync(schema, options, parse.GetValue(ackLog), parse.GetValue(readModels), ct);
         });
         return command;
     }
@@ -59,14 +66,14 @@ internal static class SimulateCommand
     }
 
     private static Task<int> RunAsync(
-        string schema, SimulationOptions options, FileInfo? ackLog, CancellationToken ct) =>
+        string schema, SimulationOptions options, FileInfo? ackLog, ReadModelMode readModels, CancellationToken ct) =>
         CommandRunner.GuardAsync(async () =>
         {
             var clock = new SimulatedClock(Instant.FromUtc(2026, 1, 1, 0, 0));
             await using LedgerDatabase database = await LedgerDatabase.OpenAsync(new LedgerDatabaseOptions(), ct);
             await using LedgerEngine engine = await LedgerEngine.StartAsync(new LedgerEngineOptions
             {
-                ConnectionString = database.ConnectionString, Schema = schema, Clock = clock,
+                ConnectionString = database.ConnectionString, Schema = schema, Clock = clock, ReadModels = readModels,
             }, ct);
             await using StreamWriter? log = ackLog is null ? null : new StreamWriter(ackLog.FullName, append: true);
             var table = DayTable();

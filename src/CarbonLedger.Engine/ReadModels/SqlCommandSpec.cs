@@ -12,6 +12,31 @@ public sealed record SqlCommandSpec(string Sql, object[] Arguments)
     /// <summary>An Npgsql command with the placeholders numbered <c>$1…$n</c>.</summary>
     public NpgsqlCommand ToNpgsql(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
+#pragma warning disable CA2100 // The text is built from constant SQL with numbered parameters, never from input.
+        var command = new NpgsqlCommand(NumberedSql(), connection, transaction);
+#pragma warning restore CA2100
+        foreach (object argument in Arguments)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = argument });
+        }
+
+        return command;
+    }
+
+    /// <summary>The same statement as one command of an <see cref="NpgsqlBatch"/>.</summary>
+    public NpgsqlBatchCommand ToBatchCommand()
+    {
+        var command = new NpgsqlBatchCommand(NumberedSql());
+        foreach (object argument in Arguments)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = argument });
+        }
+
+        return command;
+    }
+
+    private string NumberedSql()
+    {
         var text = new StringBuilder(Sql.Length + 16);
         int n = 0;
         foreach (char c in Sql)
@@ -31,14 +56,6 @@ public sealed record SqlCommandSpec(string Sql, object[] Arguments)
             throw new InvalidOperationException($"SQL has {n} placeholders but {Arguments.Length} arguments");
         }
 
-#pragma warning disable CA2100 // The text is built from constant SQL with numbered parameters, never from input.
-        var command = new NpgsqlCommand(text.ToString(), connection, transaction);
-#pragma warning restore CA2100
-        foreach (object argument in Arguments)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = argument });
-        }
-
-        return command;
+        return text.ToString();
     }
 }

@@ -13,19 +13,22 @@ namespace CarbonLedger.Engine.Tests.Exchange;
 /// Durability under a crash (issue #4): the CLI's market simulation runs as its own process against the test
 /// server, writing every key the engine acknowledged; the process is killed with SIGKILL in the middle of the
 /// load; a new engine then starts on the same journal. Every acknowledged command must be there exactly once,
-/// the books and balances (read models written in the journal's transactions) must equal the state replayed
-/// from the journal, and units and cash must be conserved.
+/// the books and balances must equal the state replayed from the journal, and units and cash must be conserved.
+/// Both read-model modes: inline (written in the journal's transactions) and async (a projector behind the
+/// journal, so the kill leaves them behind; the restart projects the journal from their mark, decision 0011).
 /// </summary>
 [Collection("postgres")]
 public sealed class CrashRecoveryTests(PostgresFixture pg) : IDisposable
 {
     private readonly string _ackLog = Path.Combine(Path.GetTempPath(), $"carbonledger-acks-{Guid.NewGuid():N}.txt");
 
-    [Fact]
-    public async Task Simulation_KilledMidLoad_EveryAcknowledgedCommandSurvivesOnceAndStateEqualsReplay()
+    [Theory]
+    [InlineData("inline")]
+    [InlineData("async")]
+    public async Task Simulation_KilledMidLoad_EveryAcknowledgedCommandSurvivesOnceAndStateEqualsReplay(string mode)
     {
         string schema = pg.NewSchemaName("crash");
-        using (Process simulation = StartSimulation(schema))
+        using (Process simulation = StartSimulation(schema, mode))
         {
             await WaitForAcknowledgementsAsync(simulation, 4_000);
             simulation.Kill(); // SIGKILL on Linux: no shutdown hook, no final checkpoint, batches in flight
@@ -39,6 +42,11 @@ public sealed class CrashRecoveryTests(PostgresFixture pg) : IDisposable
         {
             ConnectionString = pg.ConnectionString, Schema = schema,
         });
+        if (mode == "inline")
+        {
+            Assert.Equal(0, engine.EventsProjectedAtStart); // the read models committed with the journal
+        }
+
         var journaled = new List<string>();
         await foreach (JournalEntry e in engine.Journal.ReadAsync(0, CancellationToken.None))
         {
@@ -76,7 +84,7 @@ public sealed class CrashRecoveryTests(PostgresFixture pg) : IDisposable
 
     public void Dispose() => File.Delete(_ackLog);
 
-    private Process StartSimulation(string schema)
+    private Process StartSimulation(string schema, string mode)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -88,6 +96,7 @@ public sealed class CrashRecoveryTests(PostgresFixture pg) : IDisposable
                  {
                      Path.Combine(AppContext.BaseDirectory, "carbonledger.dll"), "simulate", "--days", "400",
                      "--traders", "60", "--seed", "11", "--schema", schema, "--ack-log", _ackLog,
+                     "--read-models", mode,
                  })
         {
             start.ArgumentList.Add(a);

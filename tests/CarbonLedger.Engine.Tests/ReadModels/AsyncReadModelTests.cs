@@ -1,0 +1,180 @@
+using CarbonLedger.Domain.Registry;
+using CarbonLedger.Engine.Journal;
+using CarbonLedger.Engine.ReadModels;
+using CarbonLedger.Testing.Generators;
+using CarbonLedger.Testing.Postgres;
+using CarbonLedger.Testing.Reference;
+using NodaTime;
+using NodaTime.Testing;
+using Npgsql;
+
+namespace CarbonLedger.Engine.Tests.ReadModels;
+
+/// <summary>
+/// Read models written by the projector behind the journal (decision 0011): equal to a rebuild once current,
+/// caught up from their progress mark at start when they fell behind, and a projector failure stops the
+/// engine without losing anything acknowledged. (The SIGKILL case is in CrashRecoveryTests.)
+/// </summary>
+[Collection("postgres")]
+public sealed class AsyncReadModelTests(PostgresFixture pg)
+{
+    [Fact]
+    public async Task AsyncMode_RandomTradingDays_ReadModelsEqualARebuildOnceCurrent()
+    {
+        string schema = pg.NewSchemaName("rm_async");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0));
+        await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(schema, clock));
+        await RunRandomDaysAsync(engine, clock, 900);
+
+        await engine.ReadModelsCurrentAsync();
+        EngineStatus status = await engine.StatusAsync();
+        Assert.Equal(status.Sequence, await ScalarAsync($"SELECT seq FROM {schema}.read_model_progress"));
+        Assert.True(await ScalarAsync($"SELECT count(*) FROM {schema}.rm_trades") > 10);
+        await AssertEqualsRebuildAsync(engine, schema);
+    }
+
+    [Fact]
+    public async Task AsyncMode_ReadModelsBehindTheJournal_StartProjectsFromTheMarkBeforeTakingWork()
+    {
+        string schema = pg.NewSchemaName("rm_behind");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0));
+        long sequence;
+        await using (LedgerEngine engine = await LedgerEngine.StartAsync(Options(schema, clock)))
+        {
+            await RunRandomDaysAsync(engine, clock, 600);
+            sequence = (await engine.StatusAsync()).Sequence;
+        }
+
+        // As if the projector had written nothing before a crash: read models empty, mark at 0.
+        foreach (string table in ReadModelSchema.Tables)
+        {
+            await ExecuteAsync($"TRUNCATE {schema}.{table}");
+        }
+
+        await ExecuteAsync($"UPDATE {schema}.read_model_progress SET seq = 0");
+
+        await using LedgerEngine restarted = await LedgerEngine.StartAsync(Options(schema, clock));
+        Assert.Equal(sequence, restarted.EventsProjectedAtStart);
+        Assert.Equal(sequence, await ScalarAsync($"SELECT seq FROM {schema}.read_model_progress"));
+        await AssertEqualsRebuildAsync(restarted, schema);
+    }
+
+    [Fact]
+    public async Task AsyncMode_ProjectorFails_AcknowledgedCommandsStayJournaledAndTheEngineStops()
+    {
+        string schema = pg.NewSchemaName("rm_fail");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0));
+        var acknowledged = new List<string>();
+        LedgerEngine engine = await LedgerEngine.StartAsync(Options(schema, clock));
+        try
+        {
+            var oracle = new ReferenceLedger();
+            var generator = new RandomExchangeGenerator(3, oracle);
+            for (int i = 0; i < 200; i++)
+            {
+                (LedgerCommand command, Instant at) = generator.Next();
+                clock.Reset(at);
+                oracle.Apply(command, at);
+                if ((await engine.SubmitAsync(command)).Outcome.IsAccepted)
+                {
+                    acknowledged.Add(command.Key.Value);
+                }
+            }
+
+            await engine.ReadModelsCurrentAsync();
+            await ExecuteAsync($"DROP TABLE {schema}.rm_cash"); // every later batch that moves cash fails to project
+
+            InvalidOperationException? stopped = null;
+            for (int i = 0; i < 400 && stopped is null; i++)
+            {
+                (LedgerCommand command, Instant at) = generator.Next();
+                clock.Reset(at);
+                try
+                {
+                    CommandResult result = await engine.SubmitAsync(command);
+                    oracle.Apply(command, at);
+                    if (result.Outcome.IsAccepted)
+                    {
+                        acknowledged.Add(command.Key.Value);
+                    }
+                }
+                catch (InvalidOperationException error)
+                {
+                    stopped = error;
+                }
+            }
+
+            Assert.NotNull(stopped);
+            Assert.Contains("faulted", stopped.Message, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => engine.ReadModelsCurrentAsync());
+        }
+        finally
+        {
+            await engine.DisposeAsync();
+        }
+
+        // The restart recreates the dropped table and projects the journal above the mark.
+        await using LedgerEngine restarted = await LedgerEngine.StartAsync(Options(schema, clock));
+        var journaled = new HashSet<string>();
+        await foreach (JournalEntry e in restarted.Journal.ReadAsync(0, CancellationToken.None))
+        {
+            journaled.Add(e.Stamp.Key.Value);
+        }
+
+        Assert.Empty(acknowledged.Except(journaled));
+        Assert.True(restarted.EventsProjectedAtStart > 0);
+        Assert.Equal((await restarted.StatusAsync()).Sequence,
+            await ScalarAsync($"SELECT seq FROM {schema}.read_model_progress"));
+    }
+
+    private static async Task RunRandomDaysAsync(LedgerEngine engine, FakeClock clock, int commands)
+    {
+        var oracle = new ReferenceLedger();
+        var generator = new RandomExchangeGenerator(7, oracle);
+        for (int i = 0; i < commands; i++)
+        {
+            (LedgerCommand command, Instant at) = generator.Next();
+            clock.Reset(at);
+            CommandResult result = await engine.SubmitAsync(command);
+            Assert.Equal(oracle.Apply(command, at).Outcome, result.Outcome);
+        }
+    }
+
+    private async Task AssertEqualsRebuildAsync(LedgerEngine engine, string schema)
+    {
+        string rebuilt = pg.NewSchemaName(schema + "_rb");
+        await ReadModelRebuilder.RebuildAsync(engine.Journal, rebuilt, LedgerLimits.Default,
+            Domain.Rules.DefaultRuleBook.Create(), CancellationToken.None);
+        Assert.Empty(await ReadModelRebuilder.DiffAsync(engine.Journal.DataSource, schema, rebuilt,
+            CancellationToken.None));
+    }
+
+    private LedgerEngineOptions Options(string schema, IClock clock) => new()
+    {
+        ConnectionString = pg.ConnectionString,
+        Schema = schema,
+        Clock = clock,
+        ReadModels = ReadModelMode.Async,
+        ReadModelLag = 2,
+    };
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(pg.ConnectionString);
+        await connection.OpenAsync();
+#pragma warning disable CA2100 // test SQL from constants and generated names
+        await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(pg.ConnectionString);
+        await connection.OpenAsync();
+#pragma warning disable CA2100 // test SQL from constants and generated names
+        await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
