@@ -1,6 +1,13 @@
 using BenchmarkDotNet.Running;
+using CarbonLedger.Benchmarks;
 using CarbonLedger.Benchmarks.Engine;
 using CarbonLedger.Benchmarks.Matching;
+
+// Every run gets a realistic gen0 budget first (see Gen0Budget: this VM hides its cache sizes from .NET).
+if (!Gen0Budget.IsSet)
+{
+    return await Gen0Budget.RerunAsync(args);
+}
 
 // `durable-load` runs the sustained-load latency harness (open/closed loop with percentiles), `match-latency`
 // the in-memory matching one; anything else goes to BenchmarkDotNet's switcher (e.g. --filter '*Transfer*').

@@ -13,9 +13,10 @@ namespace CarbonLedger.Benchmarks.Engine;
 /// open loop (<c>--rate R</c>: commands are offered at fixed intended times and latency is measured from
 /// the intended time, so a stall is charged to every command it delayed: no coordinated omission).
 /// Usage: <c>durable-load [--workload transfers|orders] [--seconds 60] [--clients 512 | --rate 10000]
-/// [--batch 2048] [--warmup 15] [--read-models inline|async]</c> (orders: listed orders that match and settle,
-/// see <see cref="DurableMarket"/>); with
-/// <c>CL_SOCKET=1</c> the engine talks to the embedded server over its Unix socket instead of loopback TCP.
+/// [--batch 2048] [--warmup 15] [--read-models inline|async] [--timeline]</c>. Orders are listed orders that
+/// match and settle (see <see cref="DurableMarket"/>); <c>--timeline</c> (open loop) prints the median and worst
+/// latency per half second on stderr, to see when stalls happen; with <c>CL_SOCKET=1</c> the engine talks to
+/// the embedded server over its Unix socket instead of loopback TCP.
 /// Before measuring, a closed-loop warm-up of <c>--warmup</c> seconds runs the same workload: the runtime's
 /// tiered compilation keeps re-compiling hot methods for the first ~10 s under this load (a background thread
 /// at 40 % of a core), which is start-up, not the steady state a long-running engine serves in.
@@ -29,6 +30,7 @@ internal static class DurableLoad
         int rate = Arg(args, "--rate", 0);
         int batch = Arg(args, "--batch", 2_048);
         int warmup = Arg(args, "--warmup", 15);
+        bool timeline = Array.IndexOf(args, "--timeline") >= 0;
         int modeAt = Array.IndexOf(args, "--read-models");
         ReadModelMode mode = modeAt >= 0 && modeAt + 1 < args.Length
             ? Enum.Parse<ReadModelMode>(args[modeAt + 1], ignoreCase: true)
@@ -64,13 +66,17 @@ internal static class DurableLoad
         await WarmUpAsync(engine, next, Math.Max(clients, 256), warmup);
 
         var latencies = new List<long>[Math.Max(clients, 1)];
+        long allocatedBefore = GC.GetTotalAllocatedBytes();
+        int gen0Before = GC.CollectionCount(0);
+        int gen2Before = GC.CollectionCount(2);
+        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         long end = Stopwatch.Frequency * seconds;
         long rejected = 0;
         var service = new List<long>();
         if (rate > 0)
         {
-            latencies = [await OpenLoopAsync(engine, next, rate, end, service)];
+            latencies = [await OpenLoopAsync(engine, next, rate, end, service, timeline)];
         }
         else
         {
@@ -91,6 +97,10 @@ internal static class DurableLoad
         }
 
         double elapsed = clock.Elapsed.TotalSeconds;
+        long allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        int gen0 = GC.CollectionCount(0) - gen0Before;
+        int gen2 = GC.CollectionCount(2) - gen2Before;
+        double paused = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         var drain = Stopwatch.StartNew();
         await engine.ReadModelsCurrentAsync();
         double drained = drain.Elapsed.TotalMilliseconds;
@@ -103,6 +113,9 @@ internal static class DurableLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ack latency ms: p50={Ms(all, 0.50):F2} p90={Ms(all, 0.90):F2} p99={Ms(all, 0.99):F2} " +
             $"p99.9={Ms(all, 0.999):F2} max={Ms(all, 1.0):F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"allocated {allocated / Math.Max(1, all.Length):N0} B per command (harness included), " +
+            $"{gen0:N0} collections ({gen2:N0} of gen2), {paused:F0} ms paused in all"));
         if (service.Count > 0)
         {
             long[] s = [.. service.Order()];
@@ -122,7 +135,7 @@ internal static class DurableLoad
     /// garbage-collection work of its own to what it measures.
     /// </summary>
     private static async Task<List<long>> OpenLoopAsync(LedgerEngine engine,
-        Func<LedgerCommand> next, int rate, long end, List<long> service)
+        Func<LedgerCommand> next, int rate, long end, List<long> service, bool timeline)
     {
         long interval = Stopwatch.Frequency / rate;
         int total = checked((int)(end / interval) + 1);
@@ -161,6 +174,19 @@ internal static class DurableLoad
         }
 
         await allDone.Task;
+        if (timeline)
+        {
+            // Per 500 ms of intended time: the median and the worst acknowledgement latency (where stalls sit).
+            int perSlice = rate / 2;
+            for (int from = 0; from < total; from += perSlice)
+            {
+                long[] slice = fromIntended[from..Math.Min(total, from + perSlice)];
+                Array.Sort(slice);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"t={from / (double)rate:F1}s p50={Ms(slice, 0.5):F0} max={Ms(slice, 1.0):F0}"));
+            }
+        }
+
         service.AddRange(fromSubmit);
         return [.. fromIntended];
     }

@@ -48,7 +48,11 @@ internal sealed class PgCtl
     /// <summary>
     /// Starts the server and waits (pg_ctl -w) until it reports ready. Settings are passed on the command line,
     /// not written into postgresql.conf, because the port changes on every start. Durability settings stay at
-    /// their defaults (fsync, synchronous_commit on): this is a ledger.
+    /// their defaults (fsync, synchronous_commit on): this is a ledger. <c>backend_flush_after</c> makes a
+    /// backend that evicts dirty pages ask the kernel to write them out at once, as the checkpointer and the
+    /// background writer already do: otherwise the kernel lets them pile up (on this VM about 650 MB in 30 s of
+    /// durable load) and writes them in one burst that queues every WAL flush behind it, stalling commits for
+    /// half a second (docs/benchmarks/2026-11-28-exchange.md).
     /// </summary>
     public Task<ToolResult> StartAsync(int port, int maxConnections, TimeSpan timeout, CancellationToken ct)
     {
@@ -56,7 +60,8 @@ internal sealed class PgCtl
             "-p", port.ToString(CultureInfo.InvariantCulture),
             "-h", "127.0.0.1",
             "-k", ShellQuoting.Quote(SocketDirectory(port)),
-            "-c", "max_connections=" + maxConnections.ToString(CultureInfo.InvariantCulture));
+            "-c", "max_connections=" + maxConnections.ToString(CultureInfo.InvariantCulture),
+            "-c", "backend_flush_after=256kB");
         var waitSeconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var command = _account.Command(
             _binaries.PgCtl,

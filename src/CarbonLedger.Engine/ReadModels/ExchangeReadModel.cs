@@ -102,6 +102,9 @@ internal sealed partial class ExchangeReadModel(string schema)
             rows.Select(r => r.LastSeq).ToArray(),
         ]);
 
+    // The redundant `= ANY(ids)` keeps the plan on the primary key: joined to unnest alone, a batch of a few
+    // hundred ids made the planner pick a hash join over a sequential scan of the whole table once it held some
+    // 100,000 orders (it prices each index probe as a random read), a cost that grows with the table.
     private SqlCommandSpec UpdateOrders(List<OrderRow> rows) => new(
         $"""
         UPDATE {schema}.rm_orders o SET open = u.open, filled = o.filled + u.filled, price = COALESCE(u.price, o.price),
@@ -110,12 +113,13 @@ internal sealed partial class ExchangeReadModel(string schema)
         FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]),
                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]))
             AS u(id, open, filled, price, status, reason, last_seq)
-        WHERE o.order_id = u.id
+        WHERE o.order_id = u.id AND o.order_id = ANY(CAST(? AS bigint[]))
         """,
         [
             rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Open).ToArray(), rows.Select(r => r.Filled).ToArray(),
             rows.Select(r => r.Price).ToArray(), rows.Select(r => r.Status).ToArray(),
             rows.Select(r => r.Reason).ToArray(), rows.Select(r => r.LastSeq).ToArray(),
+            rows.Select(r => r.Id).ToArray(),
         ]);
 
     private SqlCommandSpec Trades(List<TradeRow> rows) => new(

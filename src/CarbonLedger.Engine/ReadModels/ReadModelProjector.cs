@@ -126,6 +126,11 @@ internal sealed class ReadModelProjector : IAsyncDisposable
     {
         long last = 0;
         await using var batch = new NpgsqlBatch();
+
+        // The read models are derived: a commit lost in a crash takes its progress mark with it, and the next
+        // start projects those batches again from the journal. So this transaction need not wait for its WAL
+        // flush (the journal's own commits always do).
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
         foreach (Work work in taken)
         {
             foreach (SqlCommandSpec statement in work.Statements)
