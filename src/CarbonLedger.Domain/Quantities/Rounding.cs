@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CarbonLedger.Domain.Quantities;
 
 /// <summary>
@@ -72,5 +74,26 @@ public static class Rounding
         }
 
         return (whole, remainder);
+    }
+
+    /// <summary>
+    /// numerator / denominator rounded half away from zero, for exact products of <see cref="Scaled"/>
+    /// parameters (MRV, allocation): one rounding, at the end, to the unit the caller counts in. Throws
+    /// <see cref="OverflowException"/> when the result does not fit a <see cref="long"/>.
+    /// </summary>
+    public static long DivideHalfUp(BigInteger numerator, BigInteger denominator)
+    {
+        if (denominator.Sign <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(denominator), denominator, "must be positive");
+        }
+
+        BigInteger quotient = BigInteger.DivRem(numerator, denominator, out BigInteger remainder);
+        if (BigInteger.Abs(remainder) * 2 >= denominator)
+        {
+            quotient += numerator.Sign;
+        }
+
+        return (long)quotient;
     }
 }
