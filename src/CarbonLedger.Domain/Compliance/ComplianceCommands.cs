@@ -18,11 +18,13 @@ public sealed record SetObligation(
     ActorId Actor, Instant At) : ComplianceCommand(Actor, At);
 
 /// <summary>
-/// The enterprise surrenders <paramref name="Tonnes"/> of <paramref name="Instrument"/>; for an offset,
-/// <paramref name="Project"/> is the credits' project (from the registry's serial book).
+/// The enterprise surrenders <paramref name="Tonnes"/> of <paramref name="Instrument"/>. An offset names its
+/// serial block (<paramref name="Serials"/>); <paramref name="Project"/> is that block's project, filled in by
+/// the host from the credits' issuance in the journal (never taken from the caller).
 /// </summary>
 public sealed record RequestSurrender(
-    string RequestId, InstrumentId Instrument, long Tonnes, string? Project, ActorId Actor, Instant At)
+    string RequestId, InstrumentId Instrument, long Tonnes, string? Project, ActorId Actor, Instant At,
+    Credits.SerialRange? Serials = null)
     : ComplianceCommand(Actor, At);
 
 /// <summary>The regulator's forced surrender (强制履约) of allowances, allowed after the deadline.</summary>

@@ -66,6 +66,12 @@ public static class ComplianceDecider
             return ComplianceDecision.Reject(ComplianceRejection.RequestIdReused);
         }
 
+        if (context.Rules.IsOffsetProgramme(c.Instrument.Programme)
+            && (c.Serials is not { } block || block.Count != c.Tonnes))
+        {
+            return ComplianceDecision.Reject(ComplianceRejection.OffsetSerialsRequired);
+        }
+
         if (record.Obligation is not { } obligation)
         {
             return ComplianceDecision.Reject(ComplianceRejection.NoObligation);
@@ -121,7 +127,8 @@ public static class ComplianceDecider
         return tonnes > record.OpenTonnes - record.PendingTonnes
             ? ComplianceDecision.Reject(ComplianceRejection.SurrenderExceedsObligation)
             : ComplianceDecision.Accept(new SurrenderRequested(
-                c.RequestId, c.Instrument, tonnes, isOffset, c.Project, Forced: false, c.Actor, c.At));
+                c.RequestId, c.Instrument, tonnes, isOffset, c.Project, Forced: false, c.Actor, c.At,
+                Cut(c.Serials, tonnes)));
     }
 
     private static ComplianceDecision Force(ComplianceRecord record, ForceSurrender c, ComplianceContext context)
@@ -275,4 +282,10 @@ public static class ComplianceDecider
         return ComplianceDecision.Accept(new PenaltyAssessed(fine,
             $"fixed fine within {rule.MinimumFine} – {rule.MaximumFine}", c.Reason, c.Actor, c.At));
     }
+
+    /// <summary>The first <paramref name="tonnes"/> serials of a block cut to the offset cap.</summary>
+    private static Credits.SerialRange? Cut(Credits.SerialRange? serials, long tonnes) =>
+        serials is { } block && block.Count != tonnes
+            ? new Credits.SerialRange(block.Start, block.Start + tonnes - 1)
+            : serials;
 }

@@ -26,7 +26,7 @@ public sealed record ObligationSet(
 /// </summary>
 public sealed record SurrenderRequested(
     string RequestId, InstrumentId Instrument, long Tonnes, bool IsOffset, string? Project, bool Forced, ActorId Actor,
-    Instant At) : ComplianceEvent(At);
+    Instant At, SerialRange? Serials = null) : ComplianceEvent(At);
 
 /// <summary>The ledger core moved the units: which serial blocks (credits) met the obligation.</summary>
 public sealed record SurrenderCompleted(

@@ -10,6 +10,9 @@ public enum ComplianceRejection
     /// <summary>Not rejected.</summary>
     None = 0,
 
+    /// <summary>The idempotency key was used earlier for a different command (the host checks it first).</summary>
+    IdempotencyKeyConflict = 3001,
+
     /// <summary>A quantity of zero or less (surrender) or a negative emissions or allocation figure.</summary>
     QuantityMustBePositive = 3101,
 
@@ -18,6 +21,9 @@ public enum ComplianceRejection
 
     /// <summary>A request id already used in this record for a different request.</summary>
     RequestIdReused = 3103,
+
+    /// <summary>An offset must name the serial block it surrenders, one serial per tonne.</summary>
+    OffsetSerialsRequired = 3104,
 
     /// <summary>No obligation is set for this enterprise and year.</summary>
     NoObligation = 3201,

@@ -9,6 +9,9 @@ public enum MrvRejection
     /// <summary>Not rejected.</summary>
     None = 0,
 
+    /// <summary>The idempotency key was used earlier for a different command (the host checks it first).</summary>
+    IdempotencyKeyConflict = 2001,
+
     /// <summary>A month outside 1–12.</summary>
     MonthInvalid = 2101,
 

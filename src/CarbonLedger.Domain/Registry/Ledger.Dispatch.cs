@@ -118,6 +118,7 @@ public sealed partial class Ledger
         RetireUnits c => ValidateRetire(c, ref plan),
         CancelUnits c => ValidateCancel(c, ref plan),
         SurrenderUnits c => ValidateSurrender(c, ref plan),
+        ForceSurrenderUnits c => ValidateForceSurrender(c, ref plan),
         FreezeUnits c => ValidateFreeze(c, ref plan),
         UnfreezeUnits c => ValidateUnfreeze(c, ref plan),
         IssueAllowances c => ValidateIssueAllowances(c, ref plan),

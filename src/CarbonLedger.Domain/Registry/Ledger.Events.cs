@@ -23,6 +23,8 @@ public sealed partial class Ledger
             CancelUnits c => new UnitsCancelled(at, c.Account, c.Instrument, c.Quantity, c.Reason, serials),
             SurrenderUnits c => new UnitsSurrendered(at, c.Account, c.Instrument, c.Quantity, c.ComplianceYear,
                 serials),
+            ForceSurrenderUnits c => new UnitsForceSurrendered(at, c.Account, c.Instrument, c.Quantity,
+                c.ComplianceYear, c.FreezeId, serials),
             FreezeUnits c => new UnitsFrozen(at, c.Account, c.Instrument, c.Quantity, c.FreezeId, c.Reason, serials),
             UnfreezeUnits c => new UnitsUnfrozen(at, c.Account, c.Instrument, c.Quantity, c.FreezeId, c.Reason,
                 serials),
@@ -44,6 +46,11 @@ public sealed partial class Ledger
         UnitsCancelled x => MovePlan(x.Account, SinkAccounts.Cancelled, x.Instrument, x.Quantity.Grams, x.Serials),
         UnitsSurrendered x => MovePlan(x.Account, SinkAccounts.Surrendered, x.Instrument, x.Quantity.Grams,
             x.Serials),
+        UnitsForceSurrendered x => MovePlan(x.Account, SinkAccounts.Surrendered, x.Instrument, x.Quantity.Grams,
+            x.Serials) with
+        {
+            FromBucket = x.FreezeId is null ? Bucket.Available : Bucket.Frozen, FromFreeze = x.FreezeId,
+        },
         UnitsFrozen x => MovePlan(x.Account, x.Account, x.Instrument, x.Quantity.Grams, x.Serials) with
         {
             ToBucket = Bucket.Frozen, ToFreeze = x.FreezeId,

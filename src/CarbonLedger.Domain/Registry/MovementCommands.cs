@@ -86,6 +86,29 @@ public sealed record SurrenderUnits(
     }
 }
 
+/// <summary>
+/// The regulator's forced surrender (强制履约) against <paramref name="ComplianceYear"/>: moves units of
+/// <paramref name="Account"/> into the surrender sink without its holder, from available units, or, with
+/// <paramref name="FreezeId"/>, from the units frozen under that order (domain.md §3.1, scenario 9). Authority
+/// only; lowest serials first for credits.
+/// </summary>
+public sealed record ForceSurrenderUnits(
+    IdempotencyKey Key, ActorId Actor, AccountId Account, InstrumentId Instrument, Co2e Quantity,
+    Vintage ComplianceYear, string? FreezeId = null)
+    : LedgerCommand(Key, Actor)
+{
+    internal override int TypeCode => 24;
+
+    private protected override void AddFields(ref CommandFingerprint f)
+    {
+        f.Add(Account);
+        f.Add(Instrument);
+        f.Add(Quantity);
+        f.Add(ComplianceYear.Year);
+        f.Add(FreezeId ?? "");
+    }
+}
+
 /// <summary>Freezes available units under <paramref name="FreezeId"/> (a court or administrative order).
 /// Authority only.</summary>
 public sealed record FreezeUnits(

@@ -47,3 +47,11 @@ public sealed record UnitsCancelled(
 public sealed record UnitsSurrendered(
     Instant At, AccountId Account, InstrumentId Instrument, Co2e Quantity, Vintage ComplianceYear,
     IReadOnlyList<SerialRange> Serials) : LedgerEvent(At);
+
+/// <summary>
+/// Units moved into the surrender sink by the regulator's forced surrender, from available units or (with a
+/// freeze id) from units frozen under that order.
+/// </summary>
+public sealed record UnitsForceSurrendered(
+    Instant At, AccountId Account, InstrumentId Instrument, Co2e Quantity, Vintage ComplianceYear, string? FreezeId,
+    IReadOnlyList<SerialRange> Serials) : LedgerEvent(At);

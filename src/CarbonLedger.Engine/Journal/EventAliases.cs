@@ -24,6 +24,7 @@ public static class EventAliases
         [typeof(UnitsRetired)] = "units_retired",
         [typeof(UnitsCancelled)] = "units_cancelled",
         [typeof(UnitsSurrendered)] = "units_surrendered",
+        [typeof(UnitsForceSurrendered)] = "units_force_surrendered",
         [typeof(CashDeposited)] = "cash_deposited",
         [typeof(CashWithdrawn)] = "cash_withdrawn",
         [typeof(InstrumentListed)] = "instrument_listed",

@@ -35,6 +35,16 @@ public static class StatementLines
             UnitsCancelled x => Pair(Line, x.Account, SinkAccounts.Cancelled, new(x.Instrument, x.Quantity), x.Reason),
             UnitsSurrendered x => Pair(Line, x.Account, SinkAccounts.Surrendered, new(x.Instrument, x.Quantity),
                 x.ComplianceYear.ToString()),
+            UnitsForceSurrendered x => x.FreezeId is null
+                ? Pair(Line, x.Account, SinkAccounts.Surrendered, new(x.Instrument, x.Quantity),
+                    x.ComplianceYear.ToString())
+                :
+                [
+                    Line(x.Account, Bucket.Frozen, new(x.Instrument, x.Quantity), false, SinkAccounts.Surrendered.Value,
+                        x.FreezeId),
+                    Line(SinkAccounts.Surrendered, Bucket.Available, new(x.Instrument, x.Quantity), true,
+                        x.Account.Value, x.ComplianceYear.ToString()),
+                ],
             UnitsFrozen x =>
             [
                 Line(x.Account, Bucket.Available, new(x.Instrument, x.Quantity), false, null, x.FreezeId),

@@ -32,6 +32,7 @@ public static class JournalJson
         options.Converters.Add(new Int64ValueConverter<Vintage>(y => Vintage.Of(checked((int)y)), v => v.Year));
         options.Converters.Add(new Int64ValueConverter<Money>(f => new Money(f), m => m.Fen));
         options.Converters.Add(new Int64ValueConverter<Price>(f => new Price(f), p => p.FenPerTonne));
+        options.Converters.Add(new ScaledConverter());
         options.Converters.Add(new JsonStringEnumConverter());
     }
 

@@ -1,5 +1,6 @@
 using CarbonLedger.Domain.Accounts;
 using CarbonLedger.Domain.Compliance;
+using CarbonLedger.Domain.Credits;
 using CarbonLedger.Domain.Identity;
 using CarbonLedger.Domain.Instruments;
 using CarbonLedger.Domain.Mrv;
@@ -71,13 +72,13 @@ public sealed class ComplianceCyclePropertyTests
             long scale = offset ? record.Obligation!.OffsetCapTonnes * 3 / 4 : record.Obligation!.ObligationTonnes / 4;
             long tonnes = random.Next(1, (int)Math.Max(2, scale));
             var request = new RequestSurrender($"r{step}", instrument, tonnes, offset ? projects[i] : null,
-                ActorId.Of($"e{i + 1}"), h.Now);
+                ActorId.Of($"e{i + 1}"), h.Now, offset ? LowestAvailable(h, $"E-{i + 1}", tonnes) : null);
             (record, ComplianceDecision decision) = Step(record, request, context);
             if (decision.IsAccepted)
             {
                 var reserved = (SurrenderRequested)decision.Events[0];
                 LedgerDecision moved = h.Run(h.Cmd.Surrender($"e{i + 1}", $"E-{i + 1}", instrument.ToString(),
-                    reserved.Tonnes, 2024, key: $"surrender/E-{i + 1}/2024/{reserved.RequestId}"));
+                    reserved.Tonnes, 2024, reserved.Serials, key: $"surrender.E-{i + 1}.2024.{reserved.RequestId}"));
                 CompleteSurrender completion = moved.Outcome.IsAccepted
                     ? new(reserved.RequestId, true, moved.Outcome.Sequence,
                         [.. ((UnitsSurrendered)moved.Event!).Serials], 0, "", Regulator, h.Now)
@@ -131,6 +132,17 @@ public sealed class ComplianceCyclePropertyTests
         }
 
         return (record, decision);
+    }
+
+    /// <summary>The account's lowest available CCER serials (a block that may not exist: the core decides).</summary>
+    private static SerialRange LowestAvailable(LedgerHarness h, string account, long tonnes)
+    {
+        long start = h.Ledger.AllSerialHoldings()
+            .Where(s => s.Account.Value == account && s.Instrument == Ccer && s.Bucket == Bucket.Available)
+            .Select(s => s.Serials.Start)
+            .DefaultIfEmpty(1)
+            .Min();
+        return new SerialRange(start, start + tonnes - 1);
     }
 
     private static long Verified(Random random)

@@ -1,4 +1,5 @@
 using CarbonLedger.Domain.Compliance;
+using CarbonLedger.Domain.Credits;
 using CarbonLedger.Domain.Identity;
 using CarbonLedger.Domain.Instruments;
 using CarbonLedger.Domain.Quantities;
@@ -42,6 +43,8 @@ public sealed class ComplianceWorkflowTests
     private static SetObligation Obligation(long verified, long allocation = 1_710_000) =>
         new("PLANT-A", Account, Plant, verified, allocation, Regulator, At(2023, 7, 1));
 
+    private static SerialRange Block(long tonnes) => new(1, tonnes);
+
     private static CompleteSurrender Moved(string id, long seq = 1) =>
         new(id, true, seq, [], 0, "", Regulator, At(2023, 9, 1));
 
@@ -51,13 +54,13 @@ public sealed class ComplianceWorkflowTests
         ComplianceContext context = Context();
 
         (ComplianceRecord record, ComplianceDecision over) = Run(context, Obligation(1_980_000),
-            new RequestSurrender("r1", Ccer, 100_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1)));
+            new RequestSurrender("r1", Ccer, 100_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1), Block(100_000)));
         Assert.Equal(99_000, record.Obligation!.OffsetCapTonnes);
         Assert.Equal(ComplianceRejection.OffsetCapExceeded, over.Rejection);
         Assert.Empty(record.Pending);
 
         (record, ComplianceDecision within) = Run(context, Obligation(1_980_000),
-            new RequestSurrender("r1", Ccer, 99_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1)));
+            new RequestSurrender("r1", Ccer, 99_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1), Block(99_000)));
         Assert.True(within.IsAccepted);
         Assert.Equal(99_000, record.PendingOffsetTonnes);
     }
@@ -69,17 +72,28 @@ public sealed class ComplianceWorkflowTests
             Context(ObligationFormulaTests.National(2022) with { PartialOffsetAcceptance = true });
 
         (ComplianceRecord record, ComplianceDecision last) = Run(context, Obligation(1_980_000),
-            new RequestSurrender("r1", Ccer, 100_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1)));
+            new RequestSurrender("r1", Ccer, 100_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1), Block(100_000)));
 
         Assert.True(last.IsAccepted);
         Assert.Equal(99_000, Assert.Single(record.Pending.Values).Tonnes);
     }
 
     [Fact]
+    public void Offset_WithoutItsSerialBlock_Rejected()
+    {
+        ComplianceContext context = Context();
+
+        Assert.Equal(ComplianceRejection.OffsetSerialsRequired, Run(context, Obligation(1_980_000),
+            new RequestSurrender("r1", Ccer, 1_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1))).Last.Rejection);
+        Assert.Equal(ComplianceRejection.OffsetSerialsRequired, Run(context, Obligation(1_980_000),
+            new RequestSurrender("r1", Ccer, 1_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1), Block(999))).Last.Rejection);
+    }
+
+    [Fact]
     public void Offset_FromCoveredBoundary_Rejected()
     {
         ComplianceDecision last = Run(Context(), Obligation(1_980_000),
-            new RequestSurrender("r1", Ccer, 1_000, "CCER-PRJ-INSIDE-ETS", Plant, At(2023, 9, 1))).Last;
+            new RequestSurrender("r1", Ccer, 1_000, "CCER-PRJ-INSIDE-ETS", Plant, At(2023, 9, 1), Block(1_000))).Last;
 
         Assert.Equal(ComplianceRejection.OffsetFromCoveredBoundary, last.Rejection);
     }
@@ -95,16 +109,17 @@ public sealed class ComplianceWorkflowTests
         ComplianceContext context = Context(shanghai);
 
         (ComplianceRecord record, ComplianceDecision last) = Run(context, Obligation(200_000, 150_000),
-            new RequestSurrender("ccer", Ccer, 6_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1)),
+            new RequestSurrender("ccer", Ccer, 6_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1), Block(6_000)),
             Moved("ccer"),
-            new RequestSurrender("shcer", Shcer, 5_000, "SHCER-METRO-2022", Plant, At(2023, 9, 2)));
+            new RequestSurrender("shcer", Shcer, 5_000, "SHCER-METRO-2022", Plant, At(2023, 9, 2), Block(5_000)));
 
         Assert.Equal(10_000, record.Obligation!.OffsetCapTonnes);
         Assert.Equal(ComplianceRejection.OffsetCapExceeded, last.Rejection);
         Assert.True(Run(context, Obligation(200_000, 150_000),
-            new RequestSurrender("ccer", Ccer, 6_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1)),
+            new RequestSurrender("ccer", Ccer, 6_000, "CCER-PRJ-WIND-9", Plant, At(2023, 9, 1), Block(6_000)),
             Moved("ccer"),
-            new RequestSurrender("shcer", Shcer, 4_000, "SHCER-METRO-2022", Plant, At(2023, 9, 2))).Last.IsAccepted);
+            new RequestSurrender("shcer", Shcer, 4_000, "SHCER-METRO-2022", Plant, At(2023, 9, 2), Block(4_000)))
+            .Last.IsAccepted);
     }
 
     [Fact]
@@ -118,7 +133,7 @@ public sealed class ComplianceWorkflowTests
             new RequestSurrender("r", InstrumentId.Parse("SHEA-2022"), 10, null, Plant, At(2023, 9, 1)))
             .Last.Rejection);
         Assert.Equal(ComplianceRejection.InstrumentIneligible, Run(context, Obligation(100),
-            new RequestSurrender("r", Shcer, 1, "SHCER-X", Plant, At(2023, 9, 1))).Last.Rejection);
+            new RequestSurrender("r", Shcer, 1, "SHCER-X", Plant, At(2023, 9, 1), Block(1))).Last.Rejection);
     }
 
     [Fact]

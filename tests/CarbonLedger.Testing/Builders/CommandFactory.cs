@@ -76,7 +76,13 @@ public sealed partial class CommandFactory
         new(Key(key), Actor(actor), Acc(account), Instr(instrument), Co2e.FromTonnes(tonnes), Vintage.Of(year),
             serials);
 
-    /// <summary>Freezes units under a freeze id.</summary>
+    /// <summary>The regulator's forced surrender, from available units or from a freeze.</summary>
+    public ForceSurrenderUnits ForceSurrender(string actor, string account, string instrument, long tonnes,
+        string? freezeId = null, int year = 2024, string? key = null) =>
+        new(Key(key), Actor(actor), Acc(account), Instr(instrument), Co2e.FromTonnes(tonnes), Vintage.Of(year),
+            freezeId);
+
+    /// <summary>Freezes units.</summary>
     public FreezeUnits Freeze(string actor, string account, string instrument, long tonnes, string freezeId,
         string reason = "court order", SerialRange? serials = null, string? key = null) =>
         new(Key(key), Actor(actor), Acc(account), Instr(instrument), Co2e.FromTonnes(tonnes), freezeId, reason,

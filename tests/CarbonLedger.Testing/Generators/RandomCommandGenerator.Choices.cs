@@ -108,6 +108,13 @@ public sealed partial class RandomCommandGenerator
                     return c with { Quantity = q, Serials = s };
                 });
                 break;
+            case ForceSurrenderUnits c:
+                options.Add(() => c with { Quantity = BadQuantity() });
+                options.Add(() => c with { Account = BadAccount() });
+                options.Add(() => c with { FreezeId = BadText() });
+                options.Add(() => c with { Instrument = AnyInstrument() });
+                options.Add(() => c with { Actor = ActorId.Of("nobody") });
+                break;
             case UnfreezeUnits c:
                 options.Add(() => c with { Quantity = BadQuantity() });
                 options.Add(() => c with { Account = BadAccount() });

@@ -123,7 +123,8 @@ public sealed partial class RandomCommandGenerator
             < 59 => Retire(),
             < 65 => Cancel(),
             < 72 => Surrender(),
-            < 84 => Freeze(),
+            < 76 => ForceSurrender(),
+            < 86 => Freeze(),
             _ => Unfreeze(),
         };
     }
@@ -213,6 +214,24 @@ public sealed partial class RandomCommandGenerator
             ? "F-" + _rng.Next(1, _nextFreeze + 1)
             : "F-" + ++_nextFreeze;
         return new FreezeUnits(Key(), AuthorityActor(), account, instrument, quantity, freezeId, Text(), serials);
+    }
+
+    private ForceSurrenderUnits ForceSurrender()
+    {
+        var open = _state.AllFreezes().Where(f => f.Remaining.Grams > 0).ToList();
+        Vintage year = Vintage.Of(2021 + _rng.Next(6));
+        if (open.Count == 0 || _rng.Next(100) < 50)
+        {
+            (AccountId account, _, InstrumentId instrument) = SourceHolding();
+            (Co2e quantity, _) = Amount(account, instrument);
+            return new ForceSurrenderUnits(Key(), AuthorityActor(), account, instrument, quantity, year);
+        }
+
+        FreezeInfo f = open[_rng.Next(open.Count)];
+        long remaining = f.Remaining.Grams / Co2e.GramsPerTonne;
+        long tonnes = _rng.Next(100) < 40 ? remaining : 1 + LongBelow(remaining + (_rng.Next(100) < 8 ? 2 : 0));
+        return new ForceSurrenderUnits(Key(), AuthorityActor(), f.Account, f.Instrument, Co2e.FromTonnes(tonnes),
+            year, f.FreezeId);
     }
 
     private UnfreezeUnits Unfreeze()

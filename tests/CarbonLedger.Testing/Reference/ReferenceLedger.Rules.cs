@@ -79,6 +79,19 @@ public sealed partial class ReferenceLedger
         SurrenderUnits c => FirstBroken(
             [.. QuantityRules(c.Quantity), .. NamedSerialRules(c.Quantity, c.Serials),
                 .. HolderMovementRules(c.Actor, c.Account, c.Instrument, c.Quantity, c.Serials)]),
+        ForceSurrenderUnits c => FirstBroken(
+            [.. QuantityRules(c.Quantity),
+                Rule(FreezeIdRequired, () => c.FreezeId is not null && string.IsNullOrWhiteSpace(c.FreezeId)),
+                Rule(TextTooLong, () => c.FreezeId is not null && TooLong(c.FreezeId)),
+                .. AuthorityOverUnitsRules(c.Actor, c.Account),
+                Rule(InstrumentUnknown, () => !_issuedGrams.ContainsKey(c.Instrument)),
+                .. (c.FreezeId is null
+                    ? HoldingRules(c.Account, c.Instrument, c.Quantity, null)
+                    : [
+                        Rule(FreezeUnknown, () => !_freezes.TryGetValue(c.FreezeId, out FreezeInfo f)
+                            || f.Account != c.Account || f.Instrument != c.Instrument),
+                        Rule(UnfreezeExceedsFrozen, () => c.Quantity > _freezes[c.FreezeId].Remaining),
+                    ])]),
         FreezeUnits c => FirstBroken(
             [.. QuantityRules(c.Quantity), .. NamedSerialRules(c.Quantity, c.Serials),
                 Rule(ReasonRequired, () => string.IsNullOrWhiteSpace(c.Reason)),

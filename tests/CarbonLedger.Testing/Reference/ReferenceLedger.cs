@@ -206,6 +206,15 @@ public sealed partial class ReferenceLedger
             case SurrenderUnits c:
                 return new UnitsSurrendered(at, c.Account, c.Instrument, c.Quantity, c.ComplianceYear,
                     Move(c.Instrument, Free(c.Account), Free(s_surrendered), c.Quantity, c.Serials));
+            case ForceSurrenderUnits c when c.FreezeId is null:
+                return new UnitsForceSurrendered(at, c.Account, c.Instrument, c.Quantity, c.ComplianceYear, null,
+                    Move(c.Instrument, Free(c.Account), Free(s_surrendered), c.Quantity, null));
+            case ForceSurrenderUnits c:
+                FreezeInfo frozen = _freezes[c.FreezeId!];
+                _freezes[c.FreezeId!] = frozen with { Remaining = frozen.Remaining - c.Quantity };
+                return new UnitsForceSurrendered(at, c.Account, c.Instrument, c.Quantity, c.ComplianceYear, c.FreezeId,
+                    Move(c.Instrument, new Holder(c.Account, Bucket.Frozen, c.FreezeId), Free(s_surrendered),
+                        c.Quantity, null));
             case FreezeUnits c:
                 _freezes.Add(c.FreezeId, new FreezeInfo(c.FreezeId, c.Account, c.Instrument, c.Quantity));
                 return new UnitsFrozen(at, c.Account, c.Instrument, c.Quantity, c.FreezeId, c.Reason,

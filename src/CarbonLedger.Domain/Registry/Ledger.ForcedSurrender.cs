@@ -1,0 +1,78 @@
+using CarbonLedger.Domain.Accounts;
+using CarbonLedger.Domain.Invariants;
+using static CarbonLedger.Domain.Registry.LedgerRejection;
+
+namespace CarbonLedger.Domain.Registry;
+
+public sealed partial class Ledger
+{
+    /// <summary>
+    /// Rules for a forced surrender: 201–203, (209, 211 for a named freeze), 402, 501, 601, 701 (an authority
+    /// acting on a holding, suspended or not), 801, then 901–903 from available units, or 1002 and 1003 from a
+    /// freeze.
+    /// </summary>
+    private LedgerRejection ValidateForceSurrender(ForceSurrenderUnits c, ref Plan plan)
+    {
+        LedgerRejection r = CheckQuantity(c.Quantity);
+        if (r != None)
+        {
+            return r;
+        }
+
+        if (c.FreezeId is not null)
+        {
+            if (Missing(c.FreezeId))
+            {
+                return FreezeIdRequired;
+            }
+
+            if (TooLong(c.FreezeId))
+            {
+                return TextTooLong;
+            }
+        }
+
+        r = CheckAuthorityOverHolding(c, c.Account, out int account);
+        if (r != None)
+        {
+            return r;
+        }
+
+        int sink = _accountIndex[SinkAccounts.Surrendered];
+        if (c.FreezeId is null)
+        {
+            return PlanMove(account, sink, c.Instrument, c.Quantity, null, ref plan);
+        }
+
+        if (!_instrumentIndex.TryGetValue(c.Instrument, out int instrument))
+        {
+            return InstrumentUnknown;
+        }
+
+        if (!_freezes.TryGetValue(c.FreezeId, out FreezeRecord? freeze)
+            || freeze.Account != account || freeze.Instrument != instrument)
+        {
+            return FreezeUnknown;
+        }
+
+        if (freeze.RemainingGrams < c.Quantity.Grams)
+        {
+            return UnfreezeExceedsFrozen;
+        }
+
+        plan = new Plan
+        {
+            Mutation = Mutation.Move,
+            Subject = account, Target = sink, Instrument = instrument, InstrumentId = c.Instrument,
+            Grams = c.Quantity.Grams, FromBucket = Bucket.Frozen, ToBucket = Bucket.Available,
+            FromFreeze = c.FreezeId,
+        };
+        if (_instruments[instrument].Serials is { } book)
+        {
+            plan.Serials = book.SelectLowest(account, Bucket.Frozen, c.FreezeId, c.Quantity.WholeTonnes);
+            LedgerAssert.That(plan.Serials is not null, "frozen quantity without frozen serials (I4)");
+        }
+
+        return None;
+    }
+}
