@@ -1,4 +1,7 @@
+using CarbonLedger.Domain.Compliance;
 using CarbonLedger.Engine;
+using CarbonLedger.Engine.Simulation;
+using CarbonLedger.Engine.Workflows;
 using CarbonLedger.Engine.Journal;
 using CarbonLedger.Engine.Postgres;
 using Spectre.Console;
@@ -19,6 +22,22 @@ internal static class CommandRunner
             await using LedgerSession session = await LedgerSession.OpenAsync(schema, ct);
             return await body(session);
         });
+
+    /// <summary>Runs with the engine and the MRV and compliance workflows of the schema (default rule book).</summary>
+    public static Task<int> RunWithWorkflowsAsync(string schema, Func<LedgerSession, LedgerWorkflows, Task<int>> body,
+        CancellationToken ct) =>
+        RunAsync(schema, async session =>
+        {
+            await using LedgerWorkflows workflows = await LedgerWorkflows.OpenAsync(session.Engine,
+                session.Database.ConnectionString, schema, ComplianceRules(), NodaTime.SystemClock.Instance, ct);
+            return await body(session, workflows);
+        }, ct);
+
+    /// <summary>The rule book the CLI uses: the defaults, with the simulation's covered project.</summary>
+    public static ComplianceRuleBook ComplianceRules() => DefaultComplianceRules.Create() with
+    {
+        CoveredProjects = [ComplianceSimulation.CoveredProject],
+    };
 
     /// <summary>Runs against the journal alone, without starting the engine (which refuses a broken chain).</summary>
     public static Task<int> RunOnJournalAsync(string schema, Func<LedgerJournal, Task<int>> body,

@@ -35,6 +35,8 @@ internal static class Program
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(ComplianceYearCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 }

@@ -40,3 +40,26 @@ public sealed record IssueCredits(
         f.Add(Project);
     }
 }
+
+/// <summary>
+/// Claws back allowances (a negative true-up, domain.md §4.3): moves available units of
+/// <paramref name="Account"/> into the authority account <paramref name="Authority"/>, the source of
+/// allocation and the sink of claw-back. Never more than is available: the allocation workflow records any
+/// remainder as a deficit. Authority only; fungible allowances only.
+/// </summary>
+public sealed record ClawBackUnits(
+    IdempotencyKey Key, ActorId Actor, AccountId Account, AccountId Authority, InstrumentId Instrument, Co2e Quantity,
+    string Reason)
+    : LedgerCommand(Key, Actor)
+{
+    internal override int TypeCode => 12;
+
+    private protected override void AddFields(ref CommandFingerprint f)
+    {
+        f.Add(Account);
+        f.Add(Authority);
+        f.Add(Instrument);
+        f.Add(Quantity);
+        f.Add(Reason);
+    }
+}

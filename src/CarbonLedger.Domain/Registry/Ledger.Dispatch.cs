@@ -119,6 +119,7 @@ public sealed partial class Ledger
         CancelUnits c => ValidateCancel(c, ref plan),
         SurrenderUnits c => ValidateSurrender(c, ref plan),
         ForceSurrenderUnits c => ValidateForceSurrender(c, ref plan),
+        ClawBackUnits c => ValidateClawBack(c, ref plan),
         FreezeUnits c => ValidateFreeze(c, ref plan),
         UnfreezeUnits c => ValidateUnfreeze(c, ref plan),
         IssueAllowances c => ValidateIssueAllowances(c, ref plan),

@@ -25,6 +25,7 @@ public sealed partial class Ledger
                 serials),
             ForceSurrenderUnits c => new UnitsForceSurrendered(at, c.Account, c.Instrument, c.Quantity,
                 c.ComplianceYear, c.FreezeId, serials),
+            ClawBackUnits c => new UnitsClawedBack(at, c.Account, c.Authority, c.Instrument, c.Quantity, c.Reason),
             FreezeUnits c => new UnitsFrozen(at, c.Account, c.Instrument, c.Quantity, c.FreezeId, c.Reason, serials),
             UnfreezeUnits c => new UnitsUnfrozen(at, c.Account, c.Instrument, c.Quantity, c.FreezeId, c.Reason,
                 serials),
@@ -51,6 +52,7 @@ public sealed partial class Ledger
         {
             FromBucket = x.FreezeId is null ? Bucket.Available : Bucket.Frozen, FromFreeze = x.FreezeId,
         },
+        UnitsClawedBack x => MovePlan(x.Account, x.Authority, x.Instrument, x.Quantity.Grams, s_noSerials),
         UnitsFrozen x => MovePlan(x.Account, x.Account, x.Instrument, x.Quantity.Grams, x.Serials) with
         {
             ToBucket = Bucket.Frozen, ToFreeze = x.FreezeId,

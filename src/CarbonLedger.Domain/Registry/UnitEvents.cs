@@ -55,3 +55,8 @@ public sealed record UnitsSurrendered(
 public sealed record UnitsForceSurrendered(
     Instant At, AccountId Account, InstrumentId Instrument, Co2e Quantity, Vintage ComplianceYear, string? FreezeId,
     IReadOnlyList<SerialRange> Serials) : LedgerEvent(At);
+
+/// <summary>Allowances clawed back from a holder into the authority account (a negative true-up).</summary>
+public sealed record UnitsClawedBack(
+    Instant At, AccountId Account, AccountId Authority, InstrumentId Instrument, Co2e Quantity, string Reason)
+    : LedgerEvent(At);

@@ -25,6 +25,7 @@ public static class EventAliases
         [typeof(UnitsCancelled)] = "units_cancelled",
         [typeof(UnitsSurrendered)] = "units_surrendered",
         [typeof(UnitsForceSurrendered)] = "units_force_surrendered",
+        [typeof(UnitsClawedBack)] = "units_clawed_back",
         [typeof(CashDeposited)] = "cash_deposited",
         [typeof(CashWithdrawn)] = "cash_withdrawn",
         [typeof(InstrumentListed)] = "instrument_listed",

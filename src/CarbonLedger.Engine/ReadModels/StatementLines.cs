@@ -45,6 +45,7 @@ public static class StatementLines
                     Line(SinkAccounts.Surrendered, Bucket.Available, new(x.Instrument, x.Quantity), true,
                         x.Account.Value, x.ComplianceYear.ToString()),
                 ],
+            UnitsClawedBack x => Pair(Line, x.Account, x.Authority, new(x.Instrument, x.Quantity), x.Reason),
             UnitsFrozen x =>
             [
                 Line(x.Account, Bucket.Available, new(x.Instrument, x.Quantity), false, null, x.FreezeId),

@@ -55,4 +55,21 @@ internal sealed class JournalLookup(NpgsqlDataSource dataSource, string schema)
             ? JsonSerializer.Deserialize<UnitsSurrendered>(text, JournalJson.Options)!.Serials
             : [];
     }
+
+    /// <summary>
+    /// The tonnes of the claw-back journaled under <paramref name="key"/>, or null when there is none.
+    /// </summary>
+    public async Task<long?> ClawedBackTonnesAsync(string key, CancellationToken ct)
+    {
+#pragma warning disable CA2100 // as above
+        await using NpgsqlCommand command = dataSource.CreateCommand(
+            $"SELECT data::text FROM {schema}.mt_events WHERE type = 'units_clawed_back' " +
+            $"AND headers->>'{JournalHeaders.Key}' = $1");
+#pragma warning restore CA2100
+        command.Parameters.AddWithValue(key);
+        object? json = await command.ExecuteScalarAsync(ct);
+        return json is string text
+            ? JsonSerializer.Deserialize<UnitsClawedBack>(text, JournalJson.Options)!.Quantity.WholeTonnes
+            : null;
+    }
 }

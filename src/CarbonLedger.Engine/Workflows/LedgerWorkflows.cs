@@ -16,12 +16,13 @@ public sealed class LedgerWorkflows : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
 
     private LedgerWorkflows(DocumentStore store, NpgsqlDataSource dataSource, EmissionReports reports,
-        ComplianceRecords compliance)
+        ComplianceRecords compliance, AllocationRecords allocation)
     {
         _store = store;
         _dataSource = dataSource;
         Reports = reports;
         Compliance = compliance;
+        Allocation = allocation;
     }
 
     /// <summary>Emission reports (MRV).</summary>
@@ -29,6 +30,9 @@ public sealed class LedgerWorkflows : IAsyncDisposable
 
     /// <summary>Compliance records (obligations, surrenders, closing, penalties).</summary>
     public ComplianceRecords Compliance { get; }
+
+    /// <summary>Allocation records (pre-allocation, true-up with claw-back, exemption top-up).</summary>
+    public AllocationRecords Allocation { get; }
 
     /// <summary>Surrenders a crash had left between reservation and completion, finished at open.</summary>
     public int SurrendersResumedAtOpen { get; private set; }
@@ -46,8 +50,10 @@ public sealed class LedgerWorkflows : IAsyncDisposable
         DocumentStore store = await WorkflowStore.OpenAsync(connectionString, schema, ct);
         NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
         var streams = new WorkflowStreams(store, dataSource);
+        var journal = new JournalLookup(dataSource, schema);
         var workflows = new LedgerWorkflows(store, dataSource, new EmissionReports(streams, rules, clock),
-            new ComplianceRecords(streams, engine, new JournalLookup(dataSource, schema), rules, clock));
+            new ComplianceRecords(streams, engine, journal, rules, clock),
+            new AllocationRecords(streams, engine, journal, rules, clock));
         try
         {
             workflows.SurrendersResumedAtOpen = await workflows.Compliance.ResumeAsync(ct);

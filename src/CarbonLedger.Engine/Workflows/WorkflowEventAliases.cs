@@ -29,5 +29,7 @@ public static class WorkflowEventAliases
         (typeof(ComplianceClosed), "compliance_closed"),
         (typeof(NextYearDeductionScheduled), "next_year_deduction_scheduled"),
         (typeof(PenaltyAssessed), "penalty_assessed"),
+        (typeof(AllocationIssued), "allocation_issued"),
+        (typeof(AllocationClawedBack), "allocation_clawed_back"),
     ];
 }

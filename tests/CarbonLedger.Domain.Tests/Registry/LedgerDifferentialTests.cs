@@ -149,8 +149,8 @@ public sealed class LedgerDifferentialTests(ITestOutputHelper output)
         [
             nameof(OpenAccount), nameof(SuspendAccount), nameof(ReinstateAccount), nameof(CloseAccount),
             nameof(IssueAllowances), nameof(IssueCredits), nameof(TransferUnits), nameof(RetireUnits),
-            nameof(CancelUnits), nameof(SurrenderUnits), nameof(ForceSurrenderUnits), nameof(FreezeUnits),
-            nameof(UnfreezeUnits),
+            nameof(CancelUnits), nameof(SurrenderUnits), nameof(ForceSurrenderUnits), nameof(ClawBackUnits),
+            nameof(FreezeUnits), nameof(UnfreezeUnits),
         ];
         Assert.All(everyCommand,
             kind => Assert.True(stats.AcceptedKinds.Contains(kind), $"seed {seed}: no {kind} accepted"));

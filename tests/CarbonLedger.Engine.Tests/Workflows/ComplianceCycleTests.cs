@@ -169,6 +169,59 @@ public sealed class ComplianceCycleTests(PostgresFixture pg)
         await s.AssertSinkAsync(Cea2022, 1_500_000);
     }
 
+    [Fact]
+    public async Task Allocation_Scenario2PreAllocationTrueUpAndExemption_IssuedThroughTheCore()
+    {
+        await using Setup s = await Setup.StartAsync(pg, "wf_alloc");
+        AccountId plantB = await s.OpenEnterpriseAsync("PLANT-B", "plant-b");
+
+        AllocationRecord pre = await s.Workflows.Allocation.PreAllocateAsync("PLANT-B", 2022, plantB,
+            [Unit("2100000", "900000")], AccountId.Of("MEE-ACC"), Regulator);
+        AllocationRecord trued = await s.Workflows.Allocation.TrueUpAsync("PLANT-B", 2022, plantB,
+            [Unit("2000000", "1000000")], 2_300_000, AccountId.Of("MEE-ACC"), Regulator);
+        AllocationRecord again = await s.Workflows.Allocation.TrueUpAsync("PLANT-B", 2022, plantB,
+            [Unit("2000000", "1000000")], 2_300_000, AccountId.Of("MEE-ACC"), Regulator);
+
+        Assert.Equal(1_245_300, pre.IssuedTonnes);
+        Assert.Equal(
+            [(AllocationKind.PreAllocation, 1_245_300L), (AllocationKind.TrueUp, 464_700L),
+                (AllocationKind.ExemptionTopUp, 130_000L)],
+            trued.Steps.OfType<AllocationIssued>().Select(x => (x.Kind, x.Tonnes)).ToList());
+        Assert.Equal(trued.Steps.Count, again.Steps.Count);
+        Position held = await s.Engine.ReadAsync(l => l.GetPosition(plantB, Cea2022));
+        Assert.Equal(Co2e.FromTonnes(1_840_000), held.Available);
+    }
+
+    [Fact]
+    public async Task Allocation_ClawBackLargerThanAvailable_PartialClawBackAndRecordedDeficit()
+    {
+        await using Setup s = await Setup.StartAsync(pg, "wf_claw");
+        AccountId plantB = await s.OpenEnterpriseAsync("PLANT-B", "plant-b");
+        AccountId buyer = await s.OpenEnterpriseAsync("BUYER", "buyer");
+
+        // Scenario 2's alternative: the pre-allocation basis gave 1,800,000, so the true-up is −90,000; but the
+        // enterprise sold all but 50,000 meanwhile.
+        AllocationRecord pre = await s.Workflows.Allocation.PreAllocateAsync("PLANT-B", 2022, plantB,
+            [Unit("3214285.715", "0")], AccountId.Of("MEE-ACC"), Regulator);
+        Assert.Equal(1_800_000, pre.IssuedTonnes);
+        CommandResult sold = await s.Engine.SubmitAsync(new TransferUnits(IdempotencyKey.Of("sell"),
+            ActorId.Of("plant-b"), plantB, buyer, Cea2022, Co2e.FromTonnes(1_750_000)));
+        Assert.True(sold.Outcome.IsAccepted);
+
+        AllocationRecord trued = await s.Workflows.Allocation.TrueUpAsync("PLANT-B", 2022, plantB,
+            [Unit("2000000", "1000000")], null, AccountId.Of("MEE-ACC"), Regulator);
+
+        AllocationClawedBack claw = Assert.Single(trued.Steps.OfType<AllocationClawedBack>());
+        Assert.Equal((90_000L, 50_000L, 40_000L), (claw.RequestedTonnes, claw.ClawedTonnes, claw.DeficitTonnes));
+        Assert.Equal(40_000, trued.DeficitTonnes);
+        Position held = await s.Engine.ReadAsync(l => l.GetPosition(plantB, Cea2022));
+        Assert.Equal(Co2e.Zero, held.Total);
+        await s.AssertSinkAsync(Cea2022, 0); // invariants hold; nothing surrendered
+    }
+
+    private static UnitOutput Unit(string power, string heat) =>
+        new("U1", "COAL-300+", Scaled.Parse(power), Scaled.Parse(heat), Scaled.Parse("1.000"));
+
     private static void Accepted<T>(WorkflowResult<T> result)
         where T : struct, Enum =>
         Assert.True(result.IsAccepted, $"rejected: {result.Rejection}");
@@ -250,6 +303,14 @@ public sealed class ComplianceCycleTests(PostgresFixture pg)
             EmissionReport report = await reports.LoadAsync("PLANT-A", 2022);
             Assert.Contains(report.Verified!.Trace, l => l.FactorIds.Contains("GridEmission/CN-GRID/2022/v1"));
             return report.ConfirmedTonnes!.Value;
+        }
+
+        public async Task<AccountId> OpenEnterpriseAsync(string account, string owner)
+        {
+            CommandResult opened = await Engine.SubmitAsync(new OpenAccount(IdempotencyKey.Of("open-" + account),
+                Regulator, AccountId.Of(account), AccountType.EnterpriseHolding, ActorId.Of(owner)));
+            Assert.True(opened.Outcome.IsAccepted, opened.Outcome.Rejection.ToString());
+            return AccountId.Of(account);
         }
 
         public async Task AssertSinkAsync(InstrumentId instrument, long tonnes)

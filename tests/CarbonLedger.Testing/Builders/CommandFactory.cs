@@ -76,6 +76,11 @@ public sealed partial class CommandFactory
         new(Key(key), Actor(actor), Acc(account), Instr(instrument), Co2e.FromTonnes(tonnes), Vintage.Of(year),
             serials);
 
+    /// <summary>A claw-back of allowances into an authority account.</summary>
+    public ClawBackUnits ClawBack(string actor, string account, string authority, string instrument, long tonnes,
+        string reason = "true-up", string? key = null) =>
+        new(Key(key), Actor(actor), Acc(account), Acc(authority), Instr(instrument), Co2e.FromTonnes(tonnes), reason);
+
     /// <summary>The regulator's forced surrender, from available units or from a freeze.</summary>
     public ForceSurrenderUnits ForceSurrender(string actor, string account, string instrument, long tonnes,
         string? freezeId = null, int year = 2024, string? key = null) =>

@@ -108,6 +108,13 @@ public sealed partial class RandomCommandGenerator
                     return c with { Quantity = q, Serials = s };
                 });
                 break;
+            case ClawBackUnits c:
+                options.Add(() => c with { Quantity = BadQuantity() });
+                options.Add(() => c with { Account = BadAccount() });
+                options.Add(() => c with { Authority = BadAccount() });
+                options.Add(() => c with { Reason = BadText() });
+                options.Add(() => c with { Instrument = AnyInstrument() });
+                break;
             case ForceSurrenderUnits c:
                 options.Add(() => c with { Quantity = BadQuantity() });
                 options.Add(() => c with { Account = BadAccount() });

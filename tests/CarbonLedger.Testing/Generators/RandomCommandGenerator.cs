@@ -124,7 +124,8 @@ public sealed partial class RandomCommandGenerator
             < 65 => Cancel(),
             < 72 => Surrender(),
             < 76 => ForceSurrender(),
-            < 86 => Freeze(),
+            < 78 => ClawBack(),
+            < 87 => Freeze(),
             _ => Unfreeze(),
         };
     }
@@ -214,6 +215,15 @@ public sealed partial class RandomCommandGenerator
             ? "F-" + _rng.Next(1, _nextFreeze + 1)
             : "F-" + ++_nextFreeze;
         return new FreezeUnits(Key(), AuthorityActor(), account, instrument, quantity, freezeId, Text(), serials);
+    }
+
+    private ClawBackUnits ClawBack()
+    {
+        (AccountId account, _, InstrumentId instrument) = SourceHolding();
+        (Co2e quantity, _) = Amount(account, instrument);
+        AccountId authority = _state.AllAccounts().Where(a => a.Type == AccountType.Authority)
+            .Select(a => a.Id).DefaultIfEmpty(account).First();
+        return new ClawBackUnits(Key(), AuthorityActor(), account, authority, instrument, quantity, Text());
     }
 
     private ForceSurrenderUnits ForceSurrender()

@@ -92,6 +92,19 @@ public sealed partial class ReferenceLedger
                             || f.Account != c.Account || f.Instrument != c.Instrument),
                         Rule(UnfreezeExceedsFrozen, () => c.Quantity > _freezes[c.FreezeId].Remaining),
                     ])]),
+        ClawBackUnits c => FirstBroken(
+            [.. QuantityRules(c.Quantity),
+                Rule(ReasonRequired, () => string.IsNullOrWhiteSpace(c.Reason)),
+                Rule(TextTooLong, () => TooLong(c.Reason)),
+                Rule(InstrumentRequiresSerials, () => IsSerialNumbered(c.Instrument)),
+                Rule(AccountUnknown, () => !_accounts.ContainsKey(c.Account)),
+                Rule(AuthorityAccountUnknown, () => !_accounts.TryGetValue(c.Authority, out AccountInfo a)
+                    || a.Type != AccountType.Authority),
+                Rule(AccountIsTerminalSink, () => IsSinkType(Account(c.Account).Type)),
+                Rule(ActorNotAuthority, () => !IsAuthority(c.Actor)),
+                Rule(AccountIsClosed, () => Account(c.Account).Status == AccountStatus.Closed),
+                Rule(InstrumentUnknown, () => !_issuedGrams.ContainsKey(c.Instrument)),
+                .. HoldingRules(c.Account, c.Instrument, c.Quantity, null)]),
         FreezeUnits c => FirstBroken(
             [.. QuantityRules(c.Quantity), .. NamedSerialRules(c.Quantity, c.Serials),
                 Rule(ReasonRequired, () => string.IsNullOrWhiteSpace(c.Reason)),

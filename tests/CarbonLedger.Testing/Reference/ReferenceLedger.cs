@@ -215,6 +215,9 @@ public sealed partial class ReferenceLedger
                 return new UnitsForceSurrendered(at, c.Account, c.Instrument, c.Quantity, c.ComplianceYear, c.FreezeId,
                     Move(c.Instrument, new Holder(c.Account, Bucket.Frozen, c.FreezeId), Free(s_surrendered),
                         c.Quantity, null));
+            case ClawBackUnits c:
+                Move(c.Instrument, Free(c.Account), Free(c.Authority), c.Quantity, null);
+                return new UnitsClawedBack(at, c.Account, c.Authority, c.Instrument, c.Quantity, c.Reason);
             case FreezeUnits c:
                 _freezes.Add(c.FreezeId, new FreezeInfo(c.FreezeId, c.Account, c.Instrument, c.Quantity));
                 return new UnitsFrozen(at, c.Account, c.Instrument, c.Quantity, c.FreezeId, c.Reason,
