@@ -27,8 +27,12 @@ public sealed record RequestSurrender(
     Credits.SerialRange? Serials = null)
     : ComplianceCommand(Actor, At);
 
-/// <summary>The regulator's forced surrender (强制履约) of allowances, allowed after the deadline.</summary>
-public sealed record ForceSurrender(string RequestId, InstrumentId Instrument, long Tonnes, ActorId Actor, Instant At)
+/// <summary>
+/// The regulator's forced surrender (强制履约) of allowances, allowed after the deadline: from the enterprise's
+/// available units, or with <paramref name="FreezeId"/> from the units frozen under that order.
+/// </summary>
+public sealed record ForceSurrender(
+    string RequestId, InstrumentId Instrument, long Tonnes, ActorId Actor, Instant At, string? FreezeId = null)
     : ComplianceCommand(Actor, At);
 
 /// <summary>The ledger core's answer for a request: moved (sequence, serials) or refused (code).</summary>

@@ -166,7 +166,8 @@ public static class ComplianceDecider
         return c.Tonnes > record.OpenTonnes - record.PendingTonnes
             ? ComplianceDecision.Reject(ComplianceRejection.SurrenderExceedsObligation)
             : ComplianceDecision.Accept(new SurrenderRequested(
-                c.RequestId, c.Instrument, c.Tonnes, IsOffset: false, Project: null, Forced: true, c.Actor, c.At));
+                c.RequestId, c.Instrument, c.Tonnes, IsOffset: false, Project: null, Forced: true, c.Actor, c.At,
+                FreezeId: c.FreezeId));
     }
 
     private static ComplianceDecision Complete(ComplianceRecord record, CompleteSurrender c)

@@ -21,12 +21,12 @@ public sealed record ObligationSet(
 
 /// <summary>
 /// A surrender was accepted by the workflow and reserved against the obligation and offset cap; the units
-/// move in the ledger core under <c>surrender/{enterprise}/{year}/{RequestId}</c>. <paramref name="Forced"/>
-/// marks the regulator's forced surrender.
+/// move in the ledger core under <c>ComplianceRecords.LedgerKey</c>. <paramref name="Forced"/> marks the
+/// regulator's forced surrender, from the frozen units of <paramref name="FreezeId"/> when it names one.
 /// </summary>
 public sealed record SurrenderRequested(
     string RequestId, InstrumentId Instrument, long Tonnes, bool IsOffset, string? Project, bool Forced, ActorId Actor,
-    Instant At, SerialRange? Serials = null) : ComplianceEvent(At);
+    Instant At, SerialRange? Serials = null, string? FreezeId = null) : ComplianceEvent(At);
 
 /// <summary>The ledger core moved the units: which serial blocks (credits) met the obligation.</summary>
 public sealed record SurrenderCompleted(

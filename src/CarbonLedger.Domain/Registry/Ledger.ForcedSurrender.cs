@@ -1,5 +1,4 @@
 using CarbonLedger.Domain.Accounts;
-using CarbonLedger.Domain.Invariants;
 using static CarbonLedger.Domain.Registry.LedgerRejection;
 
 namespace CarbonLedger.Domain.Registry;
@@ -44,35 +43,6 @@ public sealed partial class Ledger
             return PlanMove(account, sink, c.Instrument, c.Quantity, null, ref plan);
         }
 
-        if (!_instrumentIndex.TryGetValue(c.Instrument, out int instrument))
-        {
-            return InstrumentUnknown;
-        }
-
-        if (!_freezes.TryGetValue(c.FreezeId, out FreezeRecord? freeze)
-            || freeze.Account != account || freeze.Instrument != instrument)
-        {
-            return FreezeUnknown;
-        }
-
-        if (freeze.RemainingGrams < c.Quantity.Grams)
-        {
-            return UnfreezeExceedsFrozen;
-        }
-
-        plan = new Plan
-        {
-            Mutation = Mutation.Move,
-            Subject = account, Target = sink, Instrument = instrument, InstrumentId = c.Instrument,
-            Grams = c.Quantity.Grams, FromBucket = Bucket.Frozen, ToBucket = Bucket.Available,
-            FromFreeze = c.FreezeId,
-        };
-        if (_instruments[instrument].Serials is { } book)
-        {
-            plan.Serials = book.SelectLowest(account, Bucket.Frozen, c.FreezeId, c.Quantity.WholeTonnes);
-            LedgerAssert.That(plan.Serials is not null, "frozen quantity without frozen serials (I4)");
-        }
-
-        return None;
+        return PlanFromFreeze(account, sink, c.Instrument, c.Quantity, c.FreezeId, ref plan);
     }
 }

@@ -67,18 +67,29 @@ public sealed partial class Ledger
             return r;
         }
 
-        if (!_instrumentIndex.TryGetValue(c.Instrument, out int instrument))
+        return PlanFromFreeze(account, account, c.Instrument, c.Quantity, c.FreezeId, ref plan);
+    }
+
+    /// <summary>
+    /// Rules 801, 1002 and 1003, and the plan, for moving <paramref name="quantity"/> out of the units
+    /// <paramref name="account"/> has frozen under <paramref name="freezeId"/> into <paramref name="target"/>'s
+    /// available bucket (an unfreeze: the same account; a forced surrender: the surrender sink).
+    /// </summary>
+    private LedgerRejection PlanFromFreeze(int account, int target, Instruments.InstrumentId instrumentId,
+        Quantities.Co2e quantity, string freezeId, ref Plan plan)
+    {
+        if (!_instrumentIndex.TryGetValue(instrumentId, out int instrument))
         {
             return InstrumentUnknown;
         }
 
-        if (!_freezes.TryGetValue(c.FreezeId, out FreezeRecord? freeze)
+        if (!_freezes.TryGetValue(freezeId, out FreezeRecord? freeze)
             || freeze.Account != account || freeze.Instrument != instrument)
         {
             return FreezeUnknown;
         }
 
-        if (freeze.RemainingGrams < c.Quantity.Grams)
+        if (freeze.RemainingGrams < quantity.Grams)
         {
             return UnfreezeExceedsFrozen;
         }
@@ -86,13 +97,12 @@ public sealed partial class Ledger
         plan = new Plan
         {
             Mutation = Mutation.Move,
-            Subject = account, Target = account, Instrument = instrument, InstrumentId = c.Instrument,
-            Grams = c.Quantity.Grams, FromBucket = Bucket.Frozen, ToBucket = Bucket.Available,
-            FromFreeze = c.FreezeId,
+            Subject = account, Target = target, Instrument = instrument, InstrumentId = instrumentId,
+            Grams = quantity.Grams, FromBucket = Bucket.Frozen, ToBucket = Bucket.Available, FromFreeze = freezeId,
         };
         if (_instruments[instrument].Serials is { } book)
         {
-            plan.Serials = book.SelectLowest(account, Bucket.Frozen, c.FreezeId, c.Quantity.WholeTonnes);
+            plan.Serials = book.SelectLowest(account, Bucket.Frozen, freezeId, quantity.WholeTonnes);
             LedgerAssert.That(plan.Serials is not null, "frozen quantity without frozen serials (I4)");
         }
 

@@ -17,21 +17,30 @@ public static class JournalStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(schema);
-        return DocumentStore.For(opts =>
+        return DocumentStore.For(opts => Configure(opts, connectionString, schema,
+            EventAliases.All.Select(a => (a.Key, a.Value))));
+    }
+
+    /// <summary>
+    /// The settings every CarbonLedger event store shares (the journal's and the workflows'): string stream keys,
+    /// Quick append with application timestamps, all metadata columns (headers), the journal's JSON contract,
+    /// and every event type registered under its stable alias.
+    /// </summary>
+    internal static void Configure(StoreOptions opts, string connectionString, string schema,
+        IEnumerable<(Type Type, string Alias)> aliases)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.Events.StreamIdentity = StreamIdentity.AsString;
+        opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        opts.Events.MetadataConfig.EnableAll();
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.UseSystemTextJsonForSerialization(configure: JournalJson.Configure);
+        foreach ((Type type, string alias) in aliases)
         {
-            opts.Connection(connectionString);
-            opts.DatabaseSchemaName = schema;
-            opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-            opts.Events.StreamIdentity = StreamIdentity.AsString;
-            opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
-            opts.Events.MetadataConfig.EnableAll();
-            opts.Events.MetadataConfig.UserNameEnabled = true;
-            opts.UseSystemTextJsonForSerialization(configure: JournalJson.Configure);
-            foreach ((Type type, string alias) in EventAliases.All)
-            {
-                opts.Events.AddEventType(type);
-                opts.Events.MapEventType(type, alias);
-            }
-        });
+            opts.Events.AddEventType(type);
+            opts.Events.MapEventType(type, alias);
+        }
     }
 }

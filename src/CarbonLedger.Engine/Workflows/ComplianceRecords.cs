@@ -117,7 +117,7 @@ public sealed class ComplianceRecords
         string key = LedgerKey(enterprise, year, requested.RequestId);
         LedgerCommand move = requested.Forced
             ? new ForceSurrenderUnits(IdempotencyKey.Of(key), requested.Actor, record.Obligation!.Account,
-                requested.Instrument, Co2e.FromTonnes(requested.Tonnes), Vintage.Of(year))
+                requested.Instrument, Co2e.FromTonnes(requested.Tonnes), Vintage.Of(year), requested.FreezeId)
             : new SurrenderUnits(IdempotencyKey.Of(key), requested.Actor, record.Obligation!.Account,
                 requested.Instrument, Co2e.FromTonnes(requested.Tonnes), Vintage.Of(year), requested.Serials);
         CommandResult moved = await _engine.SubmitAsync(move, StreamOf(enterprise, year), ct);

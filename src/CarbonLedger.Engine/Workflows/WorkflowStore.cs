@@ -1,6 +1,3 @@
-using CarbonLedger.Engine.Serialization;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
 
 namespace CarbonLedger.Engine.Workflows;
@@ -23,21 +20,7 @@ public static class WorkflowStore
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(ledgerSchema);
         var store = DocumentStore.For(opts =>
-        {
-            opts.Connection(connectionString);
-            opts.DatabaseSchemaName = SchemaFor(ledgerSchema);
-            opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-            opts.Events.StreamIdentity = StreamIdentity.AsString;
-            opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
-            opts.Events.MetadataConfig.EnableAll();
-            opts.Events.MetadataConfig.UserNameEnabled = true;
-            opts.UseSystemTextJsonForSerialization(configure: JournalJson.Configure);
-            foreach ((Type type, string alias) in WorkflowEventAliases.All)
-            {
-                opts.Events.AddEventType(type);
-                opts.Events.MapEventType(type, alias);
-            }
-        });
+            Journal.JournalStore.Configure(opts, connectionString, SchemaFor(ledgerSchema), WorkflowEventAliases.All));
         try
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();

@@ -167,6 +167,18 @@ public sealed class ComplianceCycleTests(PostgresFixture pg)
             new AssessPenalty(Money.FromYuan(30_000), null, null, "shortfall not made good", Regulator, default),
             "penalty"));
         await s.AssertSinkAsync(Cea2022, 1_500_000);
+
+        // Forced compliance (scenario 9): the regulator surrenders the frozen units without the holder.
+        Assert.Equal(ComplianceRejection.NotRegulator, (await s.Workflows.Compliance.ExecuteAsync("PLANT-A", 2022,
+            new ForceSurrender("force-1", Cea2022, 500_000, Plant, default, "COURT-7"), "force-by-plant")).Rejection);
+        Accepted(await s.Workflows.Compliance.ExecuteAsync("PLANT-A", 2022,
+            new ForceSurrender("force-1", Cea2022, 500_000, Regulator, default, "COURT-7"), "force"));
+        ComplianceRecord forced = await s.Workflows.Compliance.LoadAsync("PLANT-A", 2022);
+        Assert.True(forced.Surrendered.Single(x => x.Request.RequestId == "force-1").Request.Forced);
+        Assert.Equal(200_000, forced.OpenTonnes);
+        await s.AssertSinkAsync(Cea2022, 2_000_000);
+        Position plant = await s.Engine.ReadAsync(l => l.GetPosition(AccountId.Of("PLANT-A"), Cea2022));
+        Assert.Equal(Co2e.Zero, plant.Frozen);
     }
 
     [Fact]
