@@ -1,4 +1,5 @@
 using CarbonLedger.Domain.Compliance;
+using CarbonLedger.Domain.Inclusion;
 using CarbonLedger.Domain.Mrv;
 using CarbonLedger.Domain.Registry;
 
@@ -7,7 +8,8 @@ namespace CarbonLedger.Architecture.Tests;
 /// <summary>docs/reference/rejections.md lists every rejection code with its name, in declaration order.</summary>
 public sealed class RejectionReferenceTests
 {
-    public static TheoryData<Type> Enums => [typeof(LedgerRejection), typeof(MrvRejection), typeof(ComplianceRejection)];
+    public static TheoryData<Type> Enums =>
+        [typeof(LedgerRejection), typeof(MrvRejection), typeof(ComplianceRejection), typeof(InclusionRejection)];
 
     [Theory]
     [MemberData(nameof(Enums))]

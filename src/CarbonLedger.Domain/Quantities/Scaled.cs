@@ -97,6 +97,13 @@ public readonly record struct Scaled
         return (numerator, BigInteger.Pow(10, scale));
     }
 
+    /// <summary>The exact difference, at the larger of the two scales (checked: overflow throws).</summary>
+    public static Scaled operator -(Scaled left, Scaled right)
+    {
+        int scale = Math.Max(left.Scale, right.Scale);
+        return new Scaled(checked(left.Rescaled(scale) - right.Rescaled(scale)), scale);
+    }
+
     /// <summary>Compares the values (0.70 and 0.7 are equal in value, not as records).</summary>
     public int CompareValue(Scaled other)
     {
@@ -117,6 +124,18 @@ public readonly record struct Scaled
         string digits = BigInteger.Abs(Units).ToString(CultureInfo.InvariantCulture).PadLeft(Scale + 1, '0');
         string sign = Units < 0 ? "-" : "";
         return $"{sign}{digits[..^Scale]}.{digits[^Scale..]}";
+    }
+
+    /// <summary>The digits at a larger <paramref name="scale"/> (checked).</summary>
+    private long Rescaled(int scale)
+    {
+        long units = Units;
+        for (int i = Scale; i < scale; i++)
+        {
+            units = checked(units * 10);
+        }
+
+        return units;
     }
 
     private static bool IsDigits(ReadOnlySpan<char> s)
