@@ -37,6 +37,7 @@ internal static class Program
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ComplianceYearCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(InclusionCommand.Create());
         return root;
     }
 }

@@ -3,7 +3,9 @@ namespace CarbonLedger.Engine.Inclusion;
 /// <summary>
 /// The 碳普惠 tables, in the workflow schema (<c>{schema}_wf</c>). Behaviour ids are the primary key of
 /// <c>inclusion_behaviours</c>: that key is the cross-platform duplicate check, decided by PostgreSQL inside the
-/// batch's transaction, so two platforms racing with the same behaviour id cannot both record it.
+/// batch's transaction, so two platforms racing with the same behaviour id cannot both record it. Period totals
+/// come from <c>inclusion_day_totals</c>, moved in the same transaction (a few rows a batch), so the behaviours
+/// table carries no second index to maintain per record.
 /// </summary>
 internal static class InclusionSchema
 {
@@ -20,8 +22,11 @@ internal static class InclusionSchema
             methodology text NOT NULL, activity text NOT NULL, grams bigint NOT NULL CHECK (grams >= 0),
             day date NOT NULL, batch text NOT NULL, position int NOT NULL)
         """,
-        $"CREATE INDEX IF NOT EXISTS inclusion_behaviours_scenario_day " +
-        $"ON {schema}.inclusion_behaviours (scenario, day)",
+        $"""
+        CREATE TABLE IF NOT EXISTS {schema}.inclusion_day_totals (
+            scenario text NOT NULL, day date NOT NULL, grams bigint NOT NULL, behaviours bigint NOT NULL,
+            PRIMARY KEY (scenario, day))
+        """,
         $"""
         CREATE TABLE IF NOT EXISTS {schema}.inclusion_batches (
             batch text PRIMARY KEY, platform text NOT NULL, period_start date NOT NULL, period_end date NOT NULL,

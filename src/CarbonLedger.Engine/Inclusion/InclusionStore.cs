@@ -144,6 +144,10 @@ public sealed class InclusionStore : IAsyncDisposable
         await CreditPointsAsync(connection, recorded, ct);
         long grams = recorded.Sum(r => r.Grams);
         await FinishBatchAsync(connection, batch, recorded.Count, refused.Count, grams, ct);
+
+        // Last before the commit: every batch of a scenario updates the same few day rows, so their locks are
+        // held for as short a time as possible.
+        await AddDayTotalsAsync(connection, recorded, ct);
         await tx.CommitAsync(ct);
         refused.Sort((a, b) => a.Position.CompareTo(b.Position));
         return new IngestResult(batch, false, recorded.Count, grams, refused.ToImmutable());
@@ -154,8 +158,8 @@ public sealed class InclusionStore : IAsyncDisposable
         CancellationToken ct = default)
     {
         await using NpgsqlCommand command = _dataSource.CreateCommand(
-            $"SELECT coalesce(sum(grams), 0)::bigint, count(*) FROM {_schema}.inclusion_behaviours " +
-            "WHERE scenario = $1 AND day BETWEEN $2 AND $3");
+            $"SELECT coalesce(sum(grams), 0)::bigint, coalesce(sum(behaviours), 0)::bigint " +
+            $"FROM {_schema}.inclusion_day_totals WHERE scenario = $1 AND day BETWEEN $2 AND $3");
         command.Parameters.AddWithValue(scenario);
         command.Parameters.AddWithValue(period.Start);
         command.Parameters.AddWithValue(period.End);
@@ -333,7 +337,11 @@ public sealed class InclusionStore : IAsyncDisposable
         return issued;
     }
 
-    /// <summary>COPY into a session table, then one insert that keeps only ids nobody recorded yet.</summary>
+    /// <summary>
+    /// COPY into a session table, then one insert that keeps only ids nobody recorded yet. Rows go in id order
+    /// (and points in person order) so that concurrent batches take their key locks in one order and never
+    /// deadlock; a batch that meets another's uncommitted id waits for it, then finds it recorded or not.
+    /// </summary>
     private async Task<HashSet<string>> InsertAsync(NpgsqlConnection connection, string batch, string platform,
         List<AcceptedBehaviour> rows, CancellationToken ct)
     {
@@ -354,26 +362,28 @@ public sealed class InclusionStore : IAsyncDisposable
         await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
             "COPY incoming_behaviours FROM STDIN (FORMAT BINARY)", ct))
         {
+            // Synchronous writes into the importer's buffer (it flushes every 8 KB): ten awaits a row cost more
+            // than the COPY itself.
             foreach (AcceptedBehaviour a in rows)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(a.Record.BehaviourId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(platform, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(a.Record.Person, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(a.Record.Scenario, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(a.Methodology, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(a.Record.Activity.ToString(), NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(a.Grams, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(a.Date, NpgsqlDbType.Date, ct);
-                await copy.WriteAsync(batch, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(a.Position, NpgsqlDbType.Integer, ct);
+                copy.StartRow();
+                copy.Write(a.Record.BehaviourId, NpgsqlDbType.Text);
+                copy.Write(platform, NpgsqlDbType.Text);
+                copy.Write(a.Record.Person, NpgsqlDbType.Text);
+                copy.Write(a.Record.Scenario, NpgsqlDbType.Text);
+                copy.Write(a.Methodology, NpgsqlDbType.Text);
+                copy.Write(a.Record.Activity.ToString(), NpgsqlDbType.Text);
+                copy.Write(a.Grams, NpgsqlDbType.Bigint);
+                copy.Write(a.Date, NpgsqlDbType.Date);
+                copy.Write(batch, NpgsqlDbType.Text);
+                copy.Write(a.Position, NpgsqlDbType.Integer);
             }
 
             await copy.CompleteAsync(ct);
         }
 
         await using var insert = new NpgsqlCommand(
-            $"INSERT INTO {_schema}.inclusion_behaviours SELECT * FROM incoming_behaviours " +
+            $"INSERT INTO {_schema}.inclusion_behaviours SELECT * FROM incoming_behaviours ORDER BY behaviour_id " +
             "ON CONFLICT (behaviour_id) DO NOTHING RETURNING behaviour_id", connection);
         await using NpgsqlDataReader reader = await insert.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -382,6 +392,35 @@ public sealed class InclusionStore : IAsyncDisposable
         }
 
         return inserted;
+    }
+
+    /// <summary>Adds the recorded grams and behaviours to the scenario-day totals (what issuance sums).</summary>
+    private async Task AddDayTotalsAsync(NpgsqlConnection connection, List<AcceptedBehaviour> recorded,
+        CancellationToken ct)
+    {
+        if (recorded.Count == 0)
+        {
+            return;
+        }
+
+        var totals = new SortedDictionary<(string Scenario, LocalDate Day), (long Grams, long Count)>();
+        foreach (AcceptedBehaviour a in recorded)
+        {
+            var key = (a.Record.Scenario, a.Date);
+            (long g, long n) = totals.GetValueOrDefault(key);
+            totals[key] = (checked(g + a.Grams), n + 1);
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {_schema}.inclusion_day_totals AS t " +
+            "SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[], $4::bigint[]) " +
+            "ON CONFLICT (scenario, day) DO UPDATE SET grams = t.grams + excluded.grams, " +
+            "behaviours = t.behaviours + excluded.behaviours", connection);
+        command.Parameters.AddWithValue(totals.Keys.Select(k => k.Scenario).ToArray());
+        command.Parameters.AddWithValue(totals.Keys.Select(k => k.Day).ToArray());
+        command.Parameters.AddWithValue(totals.Values.Select(v => v.Grams).ToArray());
+        command.Parameters.AddWithValue(totals.Values.Select(v => v.Count).ToArray());
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Credits points per the redemption table; grams short of a point stay pending (never lost).</summary>
@@ -393,7 +432,7 @@ public sealed class InclusionStore : IAsyncDisposable
             return;
         }
 
-        var perPerson = new Dictionary<string, long>(StringComparer.Ordinal);
+        var perPerson = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (AcceptedBehaviour a in recorded)
         {
             perPerson[a.Record.Person] = checked(perPerson.GetValueOrDefault(a.Record.Person) + a.Grams);
