@@ -38,6 +38,7 @@ internal static class Program
         root.Subcommands.Add(ComplianceYearCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(InclusionCommand.Create());
+        root.Subcommands.Add(CertificateCommand.Create());
         return root;
     }
 }

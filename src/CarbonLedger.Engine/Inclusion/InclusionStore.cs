@@ -17,9 +17,10 @@ namespace CarbonLedger.Engine.Inclusion;
 /// 碳普惠 on PostgreSQL: platforms register persons and submit batches of behaviour records; each batch is
 /// checked (<see cref="BatchValidator"/>), and its good records are written in one transaction by binary COPY
 /// into a session table and one set-based insert whose primary key refuses behaviour ids any platform recorded
-/// before (reported per record); the persons' points move in the same transaction. A batch id is an
+/// before (reported per record). A batch id is an
 /// idempotency key: submitting it again records nothing more. The regulator then confirms a scenario's period,
-/// and its whole tonnes are issued as SHCER through the ledger core, the remainder carried to the next period.
+/// and its whole tonnes are issued as SHCER through the ledger core, the remainder carried to the next period;
+/// the period's persons are credited with points in the same step.
 /// </summary>
 public sealed class InclusionStore : IAsyncDisposable
 {
@@ -29,6 +30,10 @@ public sealed class InclusionStore : IAsyncDisposable
     private readonly InclusionRules _rules;
     private readonly DateTimeZone _zone;
     private readonly IClock _clock;
+
+    // Persons seen registered, by platform and person: registrations are never withdrawn, so a hit is final and
+    // only persons not seen yet are looked up in the database (registrations by other processes included).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), byte> _registered = new();
 
     private InclusionStore(NpgsqlDataSource dataSource, string schema, LedgerEngine engine, InclusionRules rules,
         DateTimeZone zone, IClock clock)
@@ -141,7 +146,6 @@ public sealed class InclusionStore : IAsyncDisposable
             }
         }
 
-        await CreditPointsAsync(connection, recorded, ct);
         long grams = recorded.Sum(r => r.Grams);
         await FinishBatchAsync(connection, batch, recorded.Count, refused.Count, grams, ct);
 
@@ -223,9 +227,11 @@ public sealed class InclusionStore : IAsyncDisposable
 
         var issued = new ScenarioIssuance(scenario, period, issuance, instrument, serials, sequence, regulator,
             _clock.GetCurrentInstant());
-        await using NpgsqlCommand insert = _dataSource.CreateCommand(
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct);
+        await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(ct);
+        await using var insert = new NpgsqlCommand(
             $"INSERT INTO {_schema}.inclusion_issuances " +
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)", connection);
         insert.Parameters.AddWithValue(scenario);
         insert.Parameters.AddWithValue(period.Start);
         insert.Parameters.AddWithValue(period.End);
@@ -240,6 +246,8 @@ public sealed class InclusionStore : IAsyncDisposable
         insert.Parameters.AddWithValue(regulator.Value);
         insert.Parameters.AddWithValue(issued.At);
         await insert.ExecuteNonQueryAsync(ct);
+        await CreditPointsAsync(connection, scenario, period, ct);
+        await tx.CommitAsync(ct);
         return issued;
     }
 
@@ -304,16 +312,31 @@ public sealed class InclusionStore : IAsyncDisposable
     private async Task<HashSet<string>> RegisteredAsync(NpgsqlConnection connection, string platform,
         IReadOnlyList<BatchLine> lines, CancellationToken ct)
     {
-        string[] persons = lines.Where(l => l.Record is not null).Select(l => l.Record!.Person).Distinct().ToArray();
+        var registered = new HashSet<string>(StringComparer.Ordinal);
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (BatchLine line in lines)
+        {
+            if (line.Record is { } r && !registered.Contains(r.Person))
+            {
+                _ = _registered.ContainsKey((platform, r.Person)) ? registered.Add(r.Person) : unknown.Add(r.Person);
+            }
+        }
+
+        if (unknown.Count == 0)
+        {
+            return registered;
+        }
+
         await using var command = new NpgsqlCommand(
             $"SELECT person FROM {_schema}.inclusion_persons WHERE platform = $1 AND person = ANY($2)", connection);
         command.Parameters.AddWithValue(platform);
-        command.Parameters.AddWithValue(persons);
-        var registered = new HashSet<string>(StringComparer.Ordinal);
+        command.Parameters.AddWithValue(unknown.ToArray());
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            registered.Add(reader.GetString(0));
+            string person = reader.GetString(0);
+            registered.Add(person);
+            _registered.TryAdd((platform, person), 0);
         }
 
         return registered;
@@ -423,31 +446,25 @@ public sealed class InclusionStore : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Credits points per the redemption table; grams short of a point stay pending (never lost).</summary>
-    private async Task CreditPointsAsync(NpgsqlConnection connection, List<AcceptedBehaviour> recorded,
+    /// <summary>
+    /// Credits the persons of a confirmed scenario period with points per the redemption table (confirmed
+    /// reductions become points, domain.md §7.3 Art. 27/29), in the issuance's transaction, so a period credits
+    /// points once; grams short of a point stay pending, never lost.
+    /// </summary>
+    private async Task CreditPointsAsync(NpgsqlConnection connection, string scenario, DateInterval period,
         CancellationToken ct)
     {
-        if (recorded.Count == 0)
-        {
-            return;
-        }
-
-        var perPerson = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (AcceptedBehaviour a in recorded)
-        {
-            perPerson[a.Record.Person] = checked(perPerson.GetValueOrDefault(a.Record.Person) + a.Grams);
-        }
-
-        long per = _rules.Points.GramsPerPoint;
         await using var command = new NpgsqlCommand(
             $"INSERT INTO {_schema}.inclusion_points AS p (person, points, pending_grams) " +
-            "SELECT person, grams / $3, grams % $3 FROM unnest($1::text[], $2::bigint[]) AS t(person, grams) " +
+            $"SELECT person, sum(grams) / $4, sum(grams) % $4 FROM {_schema}.inclusion_behaviours " +
+            "WHERE scenario = $1 AND day BETWEEN $2 AND $3 GROUP BY person ORDER BY person " +
             "ON CONFLICT (person) DO UPDATE SET " +
-            "points = p.points + (p.pending_grams + excluded.points * $3 + excluded.pending_grams) / $3, " +
-            "pending_grams = (p.pending_grams + excluded.points * $3 + excluded.pending_grams) % $3", connection);
-        command.Parameters.AddWithValue(perPerson.Keys.ToArray());
-        command.Parameters.AddWithValue(perPerson.Values.ToArray());
-        command.Parameters.AddWithValue(per);
+            "points = p.points + (p.pending_grams + excluded.points * $4 + excluded.pending_grams) / $4, " +
+            "pending_grams = (p.pending_grams + excluded.points * $4 + excluded.pending_grams) % $4", connection);
+        command.Parameters.AddWithValue(scenario);
+        command.Parameters.AddWithValue(period.Start);
+        command.Parameters.AddWithValue(period.End);
+        command.Parameters.AddWithValue(_rules.Points.GramsPerPoint);
         await command.ExecuteNonQueryAsync(ct);
     }
 

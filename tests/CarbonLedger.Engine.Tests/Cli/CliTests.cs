@@ -60,6 +60,26 @@ public sealed class CliTests : IDisposable
         Assert.Contains("unknown account NO-SUCH-ACCOUNT", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Certificate_AfterDemoRetirement_CheckedAgainstTheLedgerAndWrittenAsHtml()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync(NoConfiguration, "demo")).ExitCode);
+        string file = Path.Combine(_data, "certificate.html");
+
+        CliProcess.Result shown = await CliProcess.RunAsync(NoConfiguration,
+            "certificate", "--id", "RC-000000000010", "--out", file);
+        CliProcess.Result unknown = await CliProcess.RunAsync(NoConfiguration, "certificate", "--id", "RC-999");
+
+        Assert.True(shown.ExitCode == 0, shown.Output + shown.Error);
+        Assert.Contains("checked against the ledger", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("hash chain intact", shown.Output, StringComparison.Ordinal);
+        string html = await File.ReadAllTextAsync(file);
+        Assert.Contains("<h1>Retirement certificate RC-000000000010</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("all in the retirement sink", html, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no retirement with certificate id RC-999", unknown.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))

@@ -51,7 +51,7 @@ public sealed class InclusionCliTests : IDisposable
         Assert.Contains("4305 DuplicateRecorded", bike, StringComparison.Ordinal);
         Assert.Contains("ingested before", again, StringComparison.Ordinal);
         Assert.Contains("1 behaviours, 3,200 g", totals, StringComparison.Ordinal);
-        Assert.Contains("P-1: 40 points", points, StringComparison.Ordinal); // 3,200 g + 800 g of cycling
+        Assert.Contains("P-1: 0 points", points, StringComparison.Ordinal); // credited when a period is confirmed
     }
 
     [Theory]

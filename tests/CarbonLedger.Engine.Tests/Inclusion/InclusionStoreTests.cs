@@ -43,7 +43,14 @@ public sealed class InclusionStoreTests(PostgresFixture pg)
             bike.Refused.Single().Rejection));
         Assert.True(again.AlreadyIngested);
         Assert.Equal((4_000L, 2L), await s.Store.TotalsAsync("SH-METRO", March));
-        Assert.Equal((32L + 6L, 0L), await s.Store.PointsAsync("P-1")); // 3,200 g + 600 g at 100 g a point
+
+        // Points follow confirmed reductions: none before the regulator confirms the period, then 100 g a point.
+        Assert.Equal((0L, 0L), await s.Store.PointsAsync("P-1"));
+        await s.Store.ConfirmAndIssueAsync("SH-METRO", March, Regulator, AccountId.Of("SH-DEE-ACC"));
+        await s.Store.ConfirmAndIssueAsync("SH-CYCLING", March, Regulator, AccountId.Of("SH-DEE-ACC"));
+        await s.Store.ConfirmAndIssueAsync("SH-METRO", March, Regulator, AccountId.Of("SH-DEE-ACC"));
+        Assert.Equal((32L + 6L, 0L), await s.Store.PointsAsync("P-1")); // 3,200 g + 600 g
+        Assert.Equal((8L, 0L), await s.Store.PointsAsync("P-2"));
     }
 
     [Fact]
@@ -125,6 +132,8 @@ public sealed class InclusionStoreTests(PostgresFixture pg)
                     AccountType.Authority, Regulator),
                 new OpenAccount(IdempotencyKey.Of($"o{++k}"), Regulator, AccountId.Of("SHCER-METRO"),
                     AccountType.InclusionPlatform, ActorId.Of("metro-app")),
+                new OpenAccount(IdempotencyKey.Of($"o{++k}"), Regulator, AccountId.Of("SHCER-CYCLING"),
+                    AccountType.InclusionPlatform, ActorId.Of("bike-app")),
             })
             {
                 Assert.True((await engine.SubmitAsync(open)).Outcome.IsAccepted);
