@@ -30,6 +30,8 @@ internal static class InclusionCommand
         command.Subcommands.Add(Totals());
         command.Subcommands.Add(Issue());
         command.Subcommands.Add(Points());
+        command.Subcommands.Add(Correct());
+        command.Subcommands.Add(Redeem());
         return command;
     }
 
@@ -153,6 +155,58 @@ internal static class InclusionCommand
             return CommandRunner.Ok;
         }, ct));
         return command;
+    }
+
+    private static Command Correct()
+    {
+        var behaviour = new Option<string>("--behaviour") { Required = true };
+        var activity = new Option<string>("--activity") { Description = "the corrected activity", Required = true };
+        var reason = new Option<string>("--reason") { Required = true };
+        var command = new Command("correct", "Correct a recorded behaviour's activity (before its period is issued)")
+        {
+            s_platform, behaviour, activity, reason,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse, async store =>
+        {
+            if (!Domain.Quantities.Scaled.TryParse(parse.GetValue(activity), out var amount))
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] --activity '{Markup.Escape(parse.GetValue(activity)!)}' " +
+                    "is not a decimal");
+                return CommandRunner.MalformedArguments;
+            }
+
+            InclusionRejection r = await store.CorrectAsync(parse.GetValue(s_platform)!, parse.GetValue(behaviour)!,
+                amount, parse.GetValue(reason)!, ct);
+            return Outcome(r, $"corrected {parse.GetValue(behaviour)} to {amount}");
+        }, ct));
+        return command;
+    }
+
+    private static Command Redeem()
+    {
+        var person = new Option<string>("--person") { Required = true };
+        var points = new Option<long>("--points") { Required = true };
+        var reference = new Option<string>("--reference") { Description = "the provider's order", Required = true };
+        var command = new Command("redeem", "Redeem a person's points") { person, points, reference };
+        command.SetAction((parse, ct) => RunAsync(parse, async store =>
+        {
+            InclusionRejection r = await store.RedeemAsync(parse.GetValue(person)!, parse.GetValue(points),
+                parse.GetValue(reference)!, ct);
+            return Outcome(r, $"redeemed {parse.GetValue(points):N0} points of {parse.GetValue(person)}");
+        }, ct));
+        return command;
+    }
+
+    private static int Outcome(InclusionRejection rejection, string done)
+    {
+        if (rejection == InclusionRejection.None)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(done));
+            return CommandRunner.Ok;
+        }
+
+        AnsiConsole.MarkupLine($"[red]refused:[/] {(int)rejection} {rejection}");
+        return CommandRunner.Refused;
     }
 
     private static Option<DateInterval> PeriodOption() => new("--period")

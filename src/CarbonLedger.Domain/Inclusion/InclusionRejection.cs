@@ -18,6 +18,12 @@ public enum InclusionRejection
     /// <summary>The activity is negative.</summary>
     ActivityNegative = 4103,
 
+    /// <summary>A correction or a redemption without its reason or reference.</summary>
+    ReasonRequired = 4104,
+
+    /// <summary>A redemption of zero or fewer points.</summary>
+    PointsMustBePositive = 4105,
+
     /// <summary>The scenario is not one the rule book knows.</summary>
     ScenarioUnknown = 4201,
 
@@ -26,6 +32,9 @@ public enum InclusionRejection
 
     /// <summary>The person is not registered with the platform.</summary>
     PersonUnknown = 4203,
+
+    /// <summary>A correction names a behaviour this platform never recorded.</summary>
+    BehaviourUnknown = 4204,
 
     /// <summary>The activity is above the methodology's plausible maximum for one record.</summary>
     ActivityImplausible = 4301,
@@ -44,4 +53,7 @@ public enum InclusionRejection
 
     /// <summary>The scenario's SHCER for the behaviour's period are already issued: the period is closed.</summary>
     PeriodAlreadyIssued = 4306,
+
+    /// <summary>A redemption of more points than the person holds (points never go negative).</summary>
+    PointsInsufficient = 4307,
 }

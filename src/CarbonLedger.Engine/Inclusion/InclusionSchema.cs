@@ -40,6 +40,17 @@ internal static class InclusionSchema
             pending_grams bigint NOT NULL CHECK (pending_grams >= 0), redeemed bigint NOT NULL DEFAULT 0)
         """,
         $"""
+        CREATE TABLE IF NOT EXISTS {schema}.inclusion_corrections (
+            behaviour_id text NOT NULL, platform text NOT NULL, before_activity text NOT NULL,
+            after_activity text NOT NULL, before_grams bigint NOT NULL, after_grams bigint NOT NULL,
+            reason text NOT NULL, at timestamptz NOT NULL)
+        """,
+        $"""
+        CREATE TABLE IF NOT EXISTS {schema}.inclusion_redemptions (
+            person text NOT NULL, points bigint NOT NULL CHECK (points > 0), reference text NOT NULL,
+            at timestamptz NOT NULL)
+        """,
+        $"""
         CREATE TABLE IF NOT EXISTS {schema}.inclusion_issuances (
             scenario text NOT NULL, period_start date NOT NULL, period_end date NOT NULL, grams bigint NOT NULL,
             carried_in bigint NOT NULL, tonnes bigint NOT NULL, carry_out bigint NOT NULL, instrument text NOT NULL,

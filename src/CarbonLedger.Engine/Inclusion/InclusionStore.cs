@@ -22,7 +22,7 @@ namespace CarbonLedger.Engine.Inclusion;
 /// and its whole tonnes are issued as SHCER through the ledger core, the remainder carried to the next period;
 /// the period's persons are credited with points in the same step.
 /// </summary>
-public sealed class InclusionStore : IAsyncDisposable
+public sealed partial class InclusionStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;

@@ -100,6 +100,41 @@ public sealed class InclusionStoreTests(PostgresFixture pg)
         Assert.Equal(InclusionRejection.PeriodAlreadyIssued, late.Refused.Single().Rejection);
     }
 
+    [Fact]
+    public async Task Correction_BeforeIssuance_MovesGramsAndTotalsAndIsKept()
+    {
+        await using Setup s = await Setup.StartAsync(pg, "incl_fix");
+        await s.Store.IngestAsync("m", "METRO-APP", March, [Line(1, "B-1", "P-1", "SH-METRO", "20")]);
+
+        Assert.Equal(InclusionRejection.ReasonRequired,
+            await s.Store.CorrectAsync("METRO-APP", "B-1", Scaled.Parse("2"), " "));
+        Assert.Equal(InclusionRejection.BehaviourUnknown,
+            await s.Store.CorrectAsync("BIKE-APP", "B-1", Scaled.Parse("2"), "GPS drift"));
+        Assert.Equal(InclusionRejection.ActivityImplausible,
+            await s.Store.CorrectAsync("METRO-APP", "B-1", Scaled.Parse("201"), "GPS drift"));
+        Assert.Equal(InclusionRejection.None,
+            await s.Store.CorrectAsync("METRO-APP", "B-1", Scaled.Parse("2"), "GPS drift: 2 km, not 20"));
+        Assert.Equal((320L, 1L), await s.Store.TotalsAsync("SH-METRO", March));
+
+        await s.Store.ConfirmAndIssueAsync("SH-METRO", March, Regulator, AccountId.Of("SH-DEE-ACC"));
+        Assert.Equal(InclusionRejection.PeriodAlreadyIssued,
+            await s.Store.CorrectAsync("METRO-APP", "B-1", Scaled.Parse("3"), "late correction"));
+    }
+
+    [Fact]
+    public async Task Redemption_MoreThanHeld_RefusedPointsNeverNegative()
+    {
+        await using Setup s = await Setup.StartAsync(pg, "incl_redeem");
+        await s.Store.IngestAsync("m", "METRO-APP", March, [Line(1, "B-1", "P-1", "SH-METRO", "20")]);
+        await s.Store.ConfirmAndIssueAsync("SH-METRO", March, Regulator, AccountId.Of("SH-DEE-ACC"));
+
+        Assert.Equal(InclusionRejection.PointsInsufficient, await s.Store.RedeemAsync("P-1", 33, "ORDER-1"));
+        Assert.Equal(InclusionRejection.PointsMustBePositive, await s.Store.RedeemAsync("P-1", 0, "ORDER-1"));
+        Assert.Equal(InclusionRejection.None, await s.Store.RedeemAsync("P-1", 30, "ORDER-1"));
+        Assert.Equal(InclusionRejection.PointsInsufficient, await s.Store.RedeemAsync("P-1", 3, "ORDER-2"));
+        Assert.Equal((2L, 0L), await s.Store.PointsAsync("P-1"));
+    }
+
     private static BatchLine Line(int position, string id, string person, string scenario, string activity,
         int day = 10, int month = 3) =>
         new(position, new BehaviourRecord(id, person, scenario, Scaled.Parse(activity),
