@@ -163,14 +163,9 @@ public static class ReportDecider
 
     private static ReportDecision Assign(EmissionReport report, AssignVerifier c, MrvContext context)
     {
-        if (report.Plan is null)
+        if (RegulatorGate(report, c, context) is { } refused)
         {
-            return ReportDecision.Reject(MrvRejection.NoMonitoringPlan);
-        }
-
-        if (!context.Regulators.Contains(c.Actor))
-        {
-            return ReportDecision.Reject(MrvRejection.NotRegulator);
+            return refused;
         }
 
         return report.Status switch
@@ -258,14 +253,9 @@ public static class ReportDecider
 
     private static ReportDecision Confirm(EmissionReport report, ConfirmEmissions c, MrvContext context)
     {
-        if (report.Plan is null)
+        if (RegulatorGate(report, c, context) is { } refused)
         {
-            return ReportDecision.Reject(MrvRejection.NoMonitoringPlan);
-        }
-
-        if (!context.Regulators.Contains(c.Actor))
-        {
-            return ReportDecision.Reject(MrvRejection.NotRegulator);
+            return refused;
         }
 
         return report.Status switch
@@ -289,14 +279,9 @@ public static class ReportDecider
             return ReportDecision.Reject(MrvRejection.ReasonRequired);
         }
 
-        if (report.Plan is null)
+        if (RegulatorGate(report, c, context) is { } refused)
         {
-            return ReportDecision.Reject(MrvRejection.NoMonitoringPlan);
-        }
-
-        if (!context.Regulators.Contains(c.Actor))
-        {
-            return ReportDecision.Reject(MrvRejection.NotRegulator);
+            return refused;
         }
 
         return report.ConfirmedTonnes is not { } before
@@ -370,5 +355,16 @@ public static class ReportDecider
             ? $"purchased electricity {evidence.PurchasedElectricityMwh} MWh above the plan's monthly bound " +
                 $"{plan.MaxMonthlyElectricityMwh}"
             : null;
+    }
+
+    /// <summary>Rules 2201 and 2202 for a regulator's step: the report exists and the actor is a regulator.</summary>
+    private static ReportDecision? RegulatorGate(EmissionReport report, ReportCommand c, MrvContext context)
+    {
+        if (report.Plan is null)
+        {
+            return ReportDecision.Reject(MrvRejection.NoMonitoringPlan);
+        }
+
+        return context.Regulators.Contains(c.Actor) ? null : ReportDecision.Reject(MrvRejection.NotRegulator);
     }
 }
