@@ -59,6 +59,11 @@ internal static class Render
         grid.AddRow("serials", string.Join(", ", c.Serials.Select(s => s.ToString())));
         grid.AddRow("beneficiary", Markup.Escape(c.Beneficiary));
         grid.AddRow("purpose", Markup.Escape(c.Purpose));
+        if (c.Event is not null)
+        {
+            grid.AddRow("event", Markup.Escape(c.Event));
+        }
+
         grid.AddRow("period", $"{c.PeriodStart:uuuu-MM-dd} – {c.PeriodEnd:uuuu-MM-dd}");
         AnsiConsole.Write(new Panel(grid).Header("Retirement certificate").Border(BoxBorder.Double));
     }

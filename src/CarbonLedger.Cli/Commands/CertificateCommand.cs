@@ -56,6 +56,7 @@ internal static class CertificateCommand
         void Row(string name, string value) => html.Append($"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>\n");
         Row("beneficiary", c.Beneficiary);
         Row("purpose", c.Purpose);
+        Row("event", c.Event ?? "(none)");
         Row("period", $"{c.PeriodStart:uuuu-MM-dd} to {c.PeriodEnd:uuuu-MM-dd}");
         Row("instrument", c.Instrument.ToString());
         Row("quantity", Render.Tonnes(c.Quantity));

@@ -19,7 +19,7 @@ public sealed partial class Ledger
         {
             TransferUnits c => new UnitsTransferred(at, c.From, c.To, c.Instrument, c.Quantity, serials),
             RetireUnits c => new UnitsRetired(at, c.Account, c.Instrument, c.Quantity, c.Beneficiary, c.Purpose,
-                c.PeriodStart, c.PeriodEnd, RetirementCertificate.IdFor(sequence), serials),
+                c.PeriodStart, c.PeriodEnd, RetirementCertificate.IdFor(sequence), serials, c.Event),
             CancelUnits c => new UnitsCancelled(at, c.Account, c.Instrument, c.Quantity, c.Reason, serials),
             SurrenderUnits c => new UnitsSurrendered(at, c.Account, c.Instrument, c.Quantity, c.ComplianceYear,
                 serials),

@@ -77,7 +77,7 @@ public sealed partial class Ledger
             return PurposeRequired;
         }
 
-        if (TooLong(c.Beneficiary) || TooLong(c.Purpose))
+        if (TooLong(c.Beneficiary) || TooLong(c.Purpose) || (c.Event is not null && TooLong(c.Event)))
         {
             return TextTooLong;
         }

@@ -27,11 +27,13 @@ public sealed record TransferUnits(
     }
 }
 
-/// <summary>Retires available units voluntarily for <paramref name="Beneficiary"/>, with a purpose and
-/// the period whose emissions they offset; the event carries the retirement certificate's data.</summary>
+/// <summary>Retires available units voluntarily for <paramref name="Beneficiary"/>, with a purpose, the period
+/// whose emissions they offset and, for carbon-neutral events (shows, matches, conferences: domain.md §7.3),
+/// the <paramref name="Event"/>; the event carries the retirement certificate's data.</summary>
 public sealed record RetireUnits(
     IdempotencyKey Key, ActorId Actor, AccountId Account, InstrumentId Instrument, Co2e Quantity,
-    string Beneficiary, string Purpose, LocalDate PeriodStart, LocalDate PeriodEnd, SerialRange? Serials = null)
+    string Beneficiary, string Purpose, LocalDate PeriodStart, LocalDate PeriodEnd, SerialRange? Serials = null,
+    string? Event = null)
     : LedgerCommand(Key, Actor)
 {
     internal override int TypeCode => 21;
@@ -46,6 +48,12 @@ public sealed record RetireUnits(
         f.Add(PeriodStart);
         f.Add(PeriodEnd);
         f.Add(Serials);
+
+        // Only when given, so that a retirement without an event keeps the fingerprint it always had.
+        if (Event is not null)
+        {
+            f.Add(Event);
+        }
     }
 }
 

@@ -13,7 +13,7 @@ namespace CarbonLedger.Domain.Registry;
 public sealed record RetirementCertificate(
     string CertificateId, long LedgerSequence, Instant RetiredAt, AccountId Account, InstrumentId Instrument,
     Co2e Quantity, string Beneficiary, string Purpose, LocalDate PeriodStart, LocalDate PeriodEnd,
-    IReadOnlyList<SerialRange> Serials)
+    IReadOnlyList<SerialRange> Serials, string? Event = null)
 {
     /// <summary>The certificate id of the retirement journaled at <paramref name="sequence"/>.</summary>
     public static string IdFor(long sequence) => $"RC-{sequence:D12}";
@@ -24,6 +24,7 @@ public sealed record RetirementCertificate(
         ArgumentNullException.ThrowIfNull(retired);
         return new RetirementCertificate(
             retired.CertificateId, sequence, retired.At, retired.Account, retired.Instrument, retired.Quantity,
-            retired.Beneficiary, retired.Purpose, retired.PeriodStart, retired.PeriodEnd, retired.Serials);
+            retired.Beneficiary, retired.Purpose, retired.PeriodStart, retired.PeriodEnd, retired.Serials,
+            retired.Event);
     }
 }

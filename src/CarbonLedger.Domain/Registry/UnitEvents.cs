@@ -35,7 +35,8 @@ public sealed record UnitsUnfrozen(
 /// (<see cref="RetirementCertificate"/>).</summary>
 public sealed record UnitsRetired(
     Instant At, AccountId Account, InstrumentId Instrument, Co2e Quantity, string Beneficiary, string Purpose,
-    LocalDate PeriodStart, LocalDate PeriodEnd, string CertificateId, IReadOnlyList<SerialRange> Serials)
+    LocalDate PeriodStart, LocalDate PeriodEnd, string CertificateId, IReadOnlyList<SerialRange> Serials,
+    string? Event = null)
     : LedgerEvent(At);
 
 /// <summary>Units were cancelled.</summary>

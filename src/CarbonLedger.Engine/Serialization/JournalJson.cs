@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CarbonLedger.Domain.Instruments;
+using CarbonLedger.Domain.Registry;
 using CarbonLedger.Domain.Quantities;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -36,11 +37,31 @@ public static class JournalJson
         options.Converters.Add(new JsonStringEnumConverter());
     }
 
+    /// <summary>
+    /// Fields added to an event after it was first journaled are written only when set: a retirement without an
+    /// event (every retirement journaled before <see cref="UnitsRetired.Event"/> existed) re-serializes to the
+    /// exact bytes the hash chain covered.
+    /// </summary>
+    internal static void OmitUnsetLaterFields(JsonTypeInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        if (info.Type == typeof(UnitsRetired))
+        {
+            foreach (JsonPropertyInfo property in info.Properties)
+            {
+                if (property.Name == nameof(UnitsRetired.Event))
+                {
+                    property.ShouldSerialize = static (_, value) => value is not null;
+                }
+            }
+        }
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.General)
         {
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitUnsetLaterFields } },
         };
         Configure(options);
         options.MakeReadOnly();

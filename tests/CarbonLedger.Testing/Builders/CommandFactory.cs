@@ -61,9 +61,9 @@ public sealed partial class CommandFactory
     /// <summary>Retires units for a beneficiary.</summary>
     public RetireUnits Retire(string actor, string account, string instrument, long tonnes,
         SerialRange? serials = null, string beneficiary = "Acme Ltd", string purpose = "2024 footprint",
-        string? key = null) =>
+        string? key = null, string? @event = null) =>
         new(Key(key), Actor(actor), Acc(account), Instr(instrument), Co2e.FromTonnes(tonnes), beneficiary, purpose,
-            PeriodStart, PeriodEnd, serials);
+            PeriodStart, PeriodEnd, serials, @event);
 
     /// <summary>Cancels units.</summary>
     public CancelUnits Cancel(string actor, string account, string instrument, long tonnes, string reason = "voluntary",

@@ -68,7 +68,8 @@ public sealed partial class ReferenceLedger
             [.. QuantityRules(c.Quantity), .. NamedSerialRules(c.Quantity, c.Serials),
                 Rule(BeneficiaryRequired, () => string.IsNullOrWhiteSpace(c.Beneficiary)),
                 Rule(PurposeRequired, () => string.IsNullOrWhiteSpace(c.Purpose)),
-                Rule(TextTooLong, () => TooLong(c.Beneficiary) || TooLong(c.Purpose)),
+                Rule(TextTooLong, () => TooLong(c.Beneficiary) || TooLong(c.Purpose)
+                    || (c.Event is not null && TooLong(c.Event))),
                 Rule(RetirementPeriodInvalid, () => c.PeriodEnd < c.PeriodStart),
                 .. HolderMovementRules(c.Actor, c.Account, c.Instrument, c.Quantity, c.Serials)]),
         CancelUnits c => FirstBroken(

@@ -199,7 +199,7 @@ public sealed partial class ReferenceLedger
             case RetireUnits c:
                 return new UnitsRetired(at, c.Account, c.Instrument, c.Quantity, c.Beneficiary, c.Purpose,
                     c.PeriodStart, c.PeriodEnd, RetirementCertificate.IdFor(Sequence),
-                    Move(c.Instrument, Free(c.Account), Free(s_retired), c.Quantity, c.Serials));
+                    Move(c.Instrument, Free(c.Account), Free(s_retired), c.Quantity, c.Serials), c.Event);
             case CancelUnits c:
                 return new UnitsCancelled(at, c.Account, c.Instrument, c.Quantity, c.Reason,
                     Move(c.Instrument, Free(c.Account), Free(s_cancelled), c.Quantity, c.Serials));
