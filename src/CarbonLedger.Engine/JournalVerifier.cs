@@ -14,14 +14,36 @@ public static class JournalVerifier
         long? BrokenAtStoreSequence, string? Problem);
 
     /// <summary>Verifies the whole journal.</summary>
-    public static async Task<Report> VerifyAsync(LedgerJournal journal, CancellationToken ct)
+    public static Task<Report> VerifyAsync(LedgerJournal journal, CancellationToken ct) =>
+        VerifyAsync(journal, 1, null, ct);
+
+    /// <summary>
+    /// Verifies the links of events <paramref name="from"/> through <paramref name="to"/> (the end when null).
+    /// The chain before <paramref name="from"/> is taken as stored (its last hash is the anchor the first checked
+    /// event must link to): check that anchor against a published checkpoint to trust it. The report's
+    /// <see cref="Report.ChainHead"/> is the hash of the last event checked.
+    /// </summary>
+    public static async Task<Report> VerifyAsync(LedgerJournal journal, long from, long? to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(journal);
+        ArgumentOutOfRangeException.ThrowIfLessThan(from, 1);
         string head = HashChain.Genesis;
         long expected = 1;
         long checkedCount = 0;
         await foreach (JournalEntry entry in journal.ReadAsync(0, ct))
         {
+            if (to is { } last && entry.Stamp.Sequence > last)
+            {
+                break;
+            }
+
+            if (entry.Stamp.Sequence < from)
+            {
+                head = entry.Hash;
+                expected = entry.Stamp.Sequence + 1;
+                continue;
+            }
+
             string? broken = CheckLink(head, expected, entry, out string hash);
             if (broken is not null)
             {
@@ -34,6 +56,21 @@ public static class JournalVerifier
         }
 
         return new Report(true, checkedCount, head, null, null, null);
+    }
+
+    /// <summary>The stored hash of the event at <paramref name="sequence"/>, or null past the journal's end.</summary>
+    public static async Task<string?> HashAtAsync(LedgerJournal journal, long sequence, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        await foreach (JournalEntry entry in journal.ReadAsync(0, ct))
+        {
+            if (entry.Stamp.Sequence == sequence)
+            {
+                return entry.Hash;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Checks one link; returns a description of the break, or null when the link holds.</summary>

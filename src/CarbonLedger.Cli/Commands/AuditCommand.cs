@@ -1,21 +1,57 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
 using CarbonLedger.Engine;
+using CarbonLedger.Engine.Journal;
 using Spectre.Console;
 
 namespace CarbonLedger.Cli.Commands;
 
 /// <summary>
-/// <c>carbonledger audit verify</c>: walks the journal's hash chain; exit 2 at the first broken link.
+/// <c>carbonledger audit verify [--from N] [--to M] [--against FILE]</c>: walks the journal's hash chain; exit 2 at
+/// the first broken link, or when the chain no longer matches a published checkpoint.
+/// <c>carbonledger audit checkpoint --out FILE</c>: exports the verified chain head (sequence and hash) to publish.
 /// </summary>
 internal static class AuditCommand
 {
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+
     public static Command Create()
     {
-        var verify = new Command("verify", "Verify the journal's SHA-256 hash chain and report the first broken link");
+        var from = new Option<long>("--from")
+        {
+            Description = "first ledger sequence to check", DefaultValueFactory = _ => 1,
+        };
+        var to = new Option<long?>("--to") { Description = "last ledger sequence to check (default: the end)" };
+        var against = new Option<FileInfo?>("--against") { Description = "a checkpoint exported earlier" };
+        from.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long>() < 1)
+            {
+                r.AddError("--from must be 1 or more");
+            }
+        });
+        var verify = new Command("verify", "Verify the journal's SHA-256 hash chain and report the first broken link")
+        {
+            from, to, against,
+        };
         verify.SetAction((parse, ct) => CommandRunner.RunOnJournalAsync(parse.GetValue(CliOptions.Schema)!,
-            async journal => Print(await JournalVerifier.VerifyAsync(journal, ct)), ct));
-        return new Command("audit", "Regulator's audit tools") { verify };
+            async journal => await VerifyAsync(journal, parse.GetValue(from), parse.GetValue(to),
+                parse.GetValue(against), ct), ct));
+
+        var output = new Option<FileInfo>("--out") { Description = "file to write the checkpoint to", Required = true };
+        var checkpoint = new Command("checkpoint", "Export the verified chain head (sequence and hash) to publish")
+        {
+            output,
+        };
+        checkpoint.SetAction((parse, ct) => CommandRunner.RunOnJournalAsync(parse.GetValue(CliOptions.Schema)!,
+            async journal => await ExportAsync(journal, parse.GetValue(CliOptions.Schema)!, parse.GetValue(output)!,
+                ct), ct));
+        return new Command("audit", "Regulator's audit tools") { verify, checkpoint };
     }
+
+    /// <summary>A published chain head: the ledger sequence and the hash of the event there.</summary>
+    internal sealed record ChainCheckpoint(string Schema, long Sequence, string Hash, string ExportedAtUtc);
 
     public static int Print(JournalVerifier.Report report)
     {
@@ -30,5 +66,95 @@ internal static class AuditCommand
             $"[red]hash chain broken[/] at ledger sequence {report.BrokenAtSequence} " +
             $"(store sequence {report.BrokenAtStoreSequence}): {Markup.Escape(report.Problem ?? "")}");
         return CommandRunner.Refused;
+    }
+
+    private static async Task<int> VerifyAsync(LedgerJournal journal, long from, long? to, FileInfo? against,
+        CancellationToken ct)
+    {
+        if (to is { } last && last < from)
+        {
+            return Error($"--to {last} is before --from {from}", CommandRunner.MalformedArguments);
+        }
+
+        ChainCheckpoint? published = null;
+        if (against is not null)
+        {
+            if (!against.Exists)
+            {
+                return Error($"{against.FullName} does not exist", CommandRunner.MalformedArguments);
+            }
+
+            try
+            {
+                string text = await File.ReadAllTextAsync(against.FullName, ct);
+                published = JsonSerializer.Deserialize<ChainCheckpoint>(text);
+            }
+            catch (JsonException e)
+            {
+                return Error($"{against.FullName} is not a checkpoint: {e.Message}", CommandRunner.MalformedArguments);
+            }
+
+            if (published is null || string.IsNullOrEmpty(published.Hash) || published.Sequence < 1)
+            {
+                return Error($"{against.FullName} is not a checkpoint (no sequence and hash)",
+                    CommandRunner.MalformedArguments);
+            }
+        }
+
+        JournalVerifier.Report report = await JournalVerifier.VerifyAsync(journal, from, to, ct);
+        if (report.IsIntact && report.EventsChecked == 0 && (from > 1 || to is not null))
+        {
+            return Error($"no events in the range {from}..{(to?.ToString(CultureInfo.InvariantCulture) ?? "end")}: " +
+                "the journal is shorter", CommandRunner.MalformedArguments);
+        }
+
+        int code = Print(report);
+        if (code != CommandRunner.Ok || published is null)
+        {
+            return code;
+        }
+
+        string? hash = await JournalVerifier.HashAtAsync(journal, published.Sequence, ct);
+        if (hash == published.Hash)
+        {
+            AnsiConsole.MarkupLine($"[green]matches the published checkpoint[/] at sequence {published.Sequence}");
+            return CommandRunner.Ok;
+        }
+
+        AnsiConsole.MarkupLine(hash is null
+            ? $"[red]the journal no longer reaches the published checkpoint[/] at sequence {published.Sequence}"
+            : $"[red]the event at sequence {published.Sequence} no longer has the published hash[/] " +
+              $"{published.Hash[..12]}… (now {hash[..12]}…): history before it was rewritten");
+        return CommandRunner.Refused;
+    }
+
+    private static async Task<int> ExportAsync(LedgerJournal journal, string schema, FileInfo output,
+        CancellationToken ct)
+    {
+        JournalVerifier.Report report = await JournalVerifier.VerifyAsync(journal, ct);
+        if (Print(report) != CommandRunner.Ok)
+        {
+            return CommandRunner.Refused;
+        }
+
+        if (report.EventsChecked == 0)
+        {
+            return Error("the journal is empty: there is no head to publish", CommandRunner.Refused);
+        }
+
+        var checkpoint = new ChainCheckpoint(schema, report.EventsChecked, report.ChainHead,
+            DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        string temporary = output.FullName + ".tmp";
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(checkpoint, s_indented), ct);
+        File.Move(temporary, output.FullName, overwrite: true);
+        AnsiConsole.MarkupLine($"checkpoint of sequence {checkpoint.Sequence} written to " +
+            $"[blue]{Markup.Escape(output.FullName)}[/]: publish it, and later run audit verify --against it");
+        return CommandRunner.Ok;
+    }
+
+    private static int Error(string message, int code)
+    {
+        AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        return code;
     }
 }

@@ -80,6 +80,35 @@ public sealed class CliTests : IDisposable
         Assert.Contains("no retirement with certificate id RC-999", unknown.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AuditCheckpoint_PublishedThenVerified_MatchesAndATamperedCheckpointFails()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync(NoConfiguration, "demo")).ExitCode);
+        string file = Path.Combine(_data, "head.json");
+
+        CliProcess.Result exported = await CliProcess.RunAsync(NoConfiguration, "audit", "checkpoint", "--out", file);
+        CliProcess.Result matched = await CliProcess.RunAsync(NoConfiguration, "audit", "verify", "--against", file);
+        CliProcess.Result range = await CliProcess.RunAsync(NoConfiguration, "audit", "verify", "--from", "5",
+            "--to", "8");
+        CliProcess.Result beyond = await CliProcess.RunAsync(NoConfiguration, "audit", "verify", "--from", "100");
+
+        Assert.True(exported.ExitCode == 0, exported.Output + exported.Error);
+        Assert.Contains("\"Sequence\": 10", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        Assert.Equal(0, matched.ExitCode);
+        Assert.Contains("matches the published checkpoint at sequence 10", matched.Output, StringComparison.Ordinal);
+        Assert.Equal(0, range.ExitCode);
+        Assert.Contains("hash chain intact: 4 events", range.Output, StringComparison.Ordinal);
+        Assert.Equal(1, beyond.ExitCode);
+        Assert.Contains("no events in the range 100..end", beyond.Output, StringComparison.Ordinal);
+
+        string text = await File.ReadAllTextAsync(file);
+        string hash = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("Hash").GetString()!;
+        await File.WriteAllTextAsync(file, text.Replace(hash, new string('0', hash.Length), StringComparison.Ordinal));
+        CliProcess.Result tampered = await CliProcess.RunAsync(NoConfiguration, "audit", "verify", "--against", file);
+        Assert.Equal(2, tampered.ExitCode);
+        Assert.Contains("no longer has the published hash", tampered.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))
