@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CarbonLedger.Engine;
 using CarbonLedger.Engine.Journal;
+using CarbonLedger.Engine.ReadModels;
 using Spectre.Console;
 
 namespace CarbonLedger.Cli.Commands;
@@ -47,7 +48,11 @@ internal static class AuditCommand
         checkpoint.SetAction((parse, ct) => CommandRunner.RunOnJournalAsync(parse.GetValue(CliOptions.Schema)!,
             async journal => await ExportAsync(journal, parse.GetValue(CliOptions.Schema)!, parse.GetValue(output)!,
                 ct), ct));
-        return new Command("audit", "Regulator's audit tools") { verify, checkpoint };
+        var rebuild = new Command("rebuild-diff",
+            "Rebuild every read model from the journal into a fresh schema and diff it with the live one");
+        rebuild.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Schema)!,
+            async session => await RebuildDiffAsync(session, parse.GetValue(CliOptions.Schema)!, ct), ct));
+        return new Command("audit", "Regulator's audit tools") { verify, checkpoint, rebuild };
     }
 
     /// <summary>A published chain head: the ledger sequence and the hash of the event there.</summary>
@@ -150,6 +155,31 @@ internal static class AuditCommand
         AnsiConsole.MarkupLine($"checkpoint of sequence {checkpoint.Sequence} written to " +
             $"[blue]{Markup.Escape(output.FullName)}[/]: publish it, and later run audit verify --against it");
         return CommandRunner.Ok;
+    }
+
+    /// <summary>Rebuilt equals live, or the rows that differ (exit 2): read models are derived data.</summary>
+    private static async Task<int> RebuildDiffAsync(LedgerSession session, string schema, CancellationToken ct)
+    {
+        await session.Engine.ReadModelsCurrentAsync(ct);
+        string rebuilt = schema + "_rebuild";
+        long events = await ReadModelRebuilder.RebuildAsync(session.Engine.Journal, rebuilt,
+            Domain.Registry.LedgerLimits.Default, Domain.Rules.DefaultRuleBook.Create(), ct);
+        IReadOnlyList<string> diff = await ReadModelRebuilder.DiffAsync(session.Engine.Journal.DataSource, schema,
+            rebuilt, ct);
+        if (diff.Count == 0)
+        {
+            AnsiConsole.MarkupLine($"[green]rebuilt equals live[/]: {events:N0} events replayed into {rebuilt}, " +
+                $"{ReadModelSchema.Tables.Count} read-model tables compared, no difference");
+            return CommandRunner.Ok;
+        }
+
+        AnsiConsole.MarkupLine($"[red]rebuilt differs from live[/] ({diff.Count} rows, first 20 per table):");
+        foreach (string line in diff)
+        {
+            AnsiConsole.WriteLine(line);
+        }
+
+        return CommandRunner.Refused;
     }
 
     private static int Error(string message, int code)

@@ -109,6 +109,20 @@ public sealed class CliTests : IDisposable
         Assert.Contains("no longer has the published hash", tampered.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AuditRebuildDiff_AfterSimulatedTradingDays_IsEmpty()
+    {
+        CliProcess.Result simulated = await CliProcess.RunAsync(NoConfiguration,
+            "simulate", "--days", "3", "--traders", "12", "--seed", "4", "--schema", "sim_audit");
+        Assert.True(simulated.ExitCode == 0, simulated.Output + simulated.Error);
+
+        CliProcess.Result diff = await CliProcess.RunAsync(NoConfiguration, "audit", "rebuild-diff",
+            "--schema", "sim_audit");
+
+        Assert.True(diff.ExitCode == 0, diff.Output + diff.Error);
+        Assert.Contains("rebuilt equals live", diff.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))
