@@ -52,7 +52,7 @@ internal static class AuditCommand
             "Rebuild every read model from the journal into a fresh schema and diff it with the live one");
         rebuild.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Schema)!,
             async session => await RebuildDiffAsync(session, parse.GetValue(CliOptions.Schema)!, ct), ct));
-        return new Command("audit", "Regulator's audit tools") { verify, checkpoint, rebuild };
+        return new Command("audit", "Regulator's audit tools") { verify, checkpoint, rebuild, CreateExport() };
     }
 
     /// <summary>A published chain head: the ledger sequence and the hash of the event there.</summary>
@@ -180,6 +180,68 @@ internal static class AuditCommand
         }
 
         return CommandRunner.Refused;
+    }
+
+    private static Command CreateExport()
+    {
+        var format = new Option<string>("--format")
+        {
+            Description = "ndjson or csv", DefaultValueFactory = _ => "ndjson",
+        };
+        format.AcceptOnlyFromAmong("ndjson", "csv");
+        var output = new Option<FileInfo>("--out") { Description = "the file to write", Required = true };
+        var from = new Option<long>("--from") { Description = "first ledger sequence", DefaultValueFactory = _ => 1 };
+        var to = new Option<long?>("--to") { Description = "last ledger sequence (default: the end)" };
+        var account = new Option<string?>("--account") { Description = "only events that name this account" };
+        var export = new Command("export", "Export the journal (or a range, or one account's events) as NDJSON or CSV")
+        {
+            format, output, from, to, account,
+        };
+        export.SetAction((parse, ct) => CommandRunner.RunOnJournalAsync(parse.GetValue(CliOptions.Schema)!,
+            async journal =>
+            {
+                FileInfo file = parse.GetValue(output)!;
+                long first = parse.GetValue(from);
+                long? last = parse.GetValue(to);
+                string? only = parse.GetValue(account);
+                if (file.Directory is not { Exists: true })
+                {
+                    return Error($"cannot write {file.FullName}: its folder does not exist",
+                        CommandRunner.MalformedArguments);
+                }
+
+                if (first < 1 || (last is { } l && l < first))
+                {
+                    return Error($"the range {first}..{last} is empty or invalid", CommandRunner.MalformedArguments);
+                }
+
+                if (only is not null && !await AccountExistsAsync(journal, only, ct))
+                {
+                    return Error($"account {only} does not exist", CommandRunner.Refused);
+                }
+
+                long written = await JournalExport.WriteAsync(journal, file.FullName,
+                    parse.GetValue(format) == "csv", first, last, only, ct);
+                if (written == 0 && only is null)
+                {
+                    File.Delete(file.FullName);
+                    return Error($"no events from {first}: the journal is shorter", CommandRunner.MalformedArguments);
+                }
+
+                AnsiConsole.MarkupLine($"{written:N0} events written to [blue]{Markup.Escape(file.FullName)}[/]");
+                return CommandRunner.Ok;
+            }, ct));
+        return export;
+    }
+
+    private static async Task<bool> AccountExistsAsync(LedgerJournal journal, string account, CancellationToken ct)
+    {
+#pragma warning disable CA2100 // schema name from configuration; the account is a parameter
+        await using Npgsql.NpgsqlCommand command = journal.DataSource.CreateCommand(
+            $"SELECT 1 FROM {journal.Schema}.rm_accounts WHERE account = $1");
+#pragma warning restore CA2100
+        command.Parameters.AddWithValue(account);
+        return await command.ExecuteScalarAsync(ct) is not null;
     }
 
     private static int Error(string message, int code)

@@ -123,6 +123,46 @@ public sealed class CliTests : IDisposable
         Assert.Contains("rebuilt equals live", diff.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AuditExport_NdjsonCsvAndAccount_EveryEventWithItsHashAndClearErrors()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync(NoConfiguration, "demo")).ExitCode);
+        string ndjson = Path.Combine(_data, "journal.ndjson");
+        string csv = Path.Combine(_data, "journal.csv");
+        string steel = Path.Combine(_data, "steel.ndjson");
+
+        Assert.Equal(0, (await CliProcess.RunAsync(NoConfiguration, "audit", "export", "--out", ndjson)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(NoConfiguration, "audit", "export", "--format", "csv",
+            "--out", csv, "--from", "3", "--to", "5")).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(NoConfiguration, "audit", "export", "--account", "SH-STEEL-002",
+            "--out", steel)).ExitCode);
+
+        string[] lines = await File.ReadAllLinesAsync(ndjson);
+        Assert.Equal(10, lines.Length);
+        using (var first = System.Text.Json.JsonDocument.Parse(lines[0]))
+        {
+            Assert.Equal(1, first.RootElement.GetProperty("seq").GetInt64());
+            Assert.Equal(64, first.RootElement.GetProperty("hash").GetString()!.Length);
+        }
+
+        string[] rows = await File.ReadAllLinesAsync(csv);
+        Assert.Equal("seq,at,type,key,actor,prev,hash,data", rows[0]);
+        Assert.Equal(["3", "4", "5"], rows.Skip(1).Select(r => r.Split(',')[0]));
+        string[] steelLines = await File.ReadAllLinesAsync(steel);
+        Assert.NotEmpty(steelLines);
+        Assert.All(steelLines, l => Assert.Contains("SH-STEEL-002", l, StringComparison.Ordinal));
+
+        CliProcess.Result unknown = await CliProcess.RunAsync(NoConfiguration, "audit", "export", "--account", "NOPE",
+            "--out", Path.Combine(_data, "nope.ndjson"));
+        CliProcess.Result noFolder = await CliProcess.RunAsync(NoConfiguration, "audit", "export",
+            "--out", Path.Combine(_data, "missing", "x.ndjson"));
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("account NOPE does not exist", unknown.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_data, "nope.ndjson")));
+        Assert.Equal(1, noFolder.ExitCode);
+        Assert.Contains("its folder does not exist", noFolder.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))
