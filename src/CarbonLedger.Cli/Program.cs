@@ -39,6 +39,7 @@ internal static class Program
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(InclusionCommand.Create());
         root.Subcommands.Add(CertificateCommand.Create());
+        root.Subcommands.Add(AsOfCommand.Create());
         return root;
     }
 }

@@ -163,6 +163,26 @@ public sealed class CliTests : IDisposable
         Assert.Contains("its folder does not exist", noFolder.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AsOf_DemoJournal_ShowsThePastAndRefusesBadPoints()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync(NoConfiguration, "demo")).ExitCode);
+
+        CliProcess.Result then = await CliProcess.RunAsync(NoConfiguration, "asof", "--seq", "9");
+        CliProcess.Result beyond = await CliProcess.RunAsync(NoConfiguration, "asof", "--seq", "999");
+        CliProcess.Result both = await CliProcess.RunAsync(NoConfiguration, "asof");
+        CliProcess.Result early = await CliProcess.RunAsync(NoConfiguration, "asof", "--at", "2000-01-01T00:00:00Z");
+
+        Assert.True(then.ExitCode == 0, then.Output + then.Error);
+        Assert.Contains("as of ledger sequence 9", then.Output, StringComparison.Ordinal);
+        Assert.Equal(1, beyond.ExitCode);
+        Assert.Contains("beyond the journal's last event (10)", beyond.Output, StringComparison.Ordinal);
+        Assert.Equal(1, both.ExitCode);
+        Assert.Contains("exactly one of --seq or --at", both.Output, StringComparison.Ordinal);
+        Assert.Equal(1, early.ExitCode);
+        Assert.Contains("before the journal's first event", early.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))
