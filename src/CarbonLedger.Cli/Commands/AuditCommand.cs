@@ -52,7 +52,10 @@ internal static class AuditCommand
             "Rebuild every read model from the journal into a fresh schema and diff it with the live one");
         rebuild.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Schema)!,
             async session => await RebuildDiffAsync(session, parse.GetValue(CliOptions.Schema)!, ct), ct));
-        return new Command("audit", "Regulator's audit tools") { verify, checkpoint, rebuild, CreateExport() };
+        return new Command("audit", "Regulator's audit tools")
+        {
+            verify, checkpoint, rebuild, CreateExport(), WhatIfCommand.Create(),
+        };
     }
 
     /// <summary>A published chain head: the ledger sequence and the hash of the event there.</summary>

@@ -43,6 +43,12 @@ public sealed class ComplianceCliTests : IDisposable
         Assert.Contains("2022-12 purchased electricity", markdown, StringComparison.Ordinal);
         Assert.Contains("## Compliance", markdown, StringComparison.Ordinal);
         Assert.Contains("2022-01 fuel COAL-BITUMINOUS", report.Output, StringComparison.Ordinal);
+
+        CliProcess.Result whatIf = await CliProcess.RunAsync(NoConfiguration,
+            "audit", "what-if", "--year", "2022", "--offset-cap", "0.01", "--schema", "mrv_cli");
+        Assert.True(whatIf.ExitCode == 0, whatIf.Output + whatIf.Error);
+        Assert.Contains("What if, 2022", whatIf.Output, StringComparison.Ordinal);
+        Assert.Contains("→", whatIf.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -51,6 +57,9 @@ public sealed class ComplianceCliTests : IDisposable
     [InlineData("--year must be between 2013 and 2100", 1, "compliance", "--year", "1999")]
     [InlineData("--enterprise 'A B' must be", 1, "report", "--enterprise", "A B", "--year", "2022")]
     [InlineData("no compliance rules and plan for 2030", 1, "compliance", "simulate", "--year", "2030")]
+    [InlineData("no compliance rules for 2030", 1, "audit", "what-if", "--year", "2030")]
+    [InlineData("--offset-cap '2' must be a decimal share", 1, "audit", "what-if", "--year", "2022", "--offset-cap",
+        "2")]
     public async Task Cli_BadComplianceArguments_ClearMessageAndExitCode(
         string expected, int code, params string[] args)
     {
