@@ -22,10 +22,12 @@ internal static class ComplianceRender
         {
             ObligationSet? o = r.Record.Obligation;
             long allowances = r.Record.SurrenderedTonnes - r.Record.OffsetTonnes;
-            string use = o is null || o.OffsetCapTonnes == 0
+            long tenths = o is null || o.OffsetCapTonnes == 0
+                ? -1
+                : Domain.Quantities.Rounding.MultiplyDivideHalfUp(r.Record.OffsetTonnes, 1_000, o.OffsetCapTonnes);
+            string use = tenths < 0
                 ? "-"
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Record.OffsetTonnes * 100.0 / o.OffsetCapTonnes:F1} %");
+                : string.Create(CultureInfo.InvariantCulture, $"{tenths / 10}.{tenths % 10} %");
             table.AddRow(
                 Markup.Escape(r.Enterprise),
                 r.Report.ConfirmedTonnes is { } t ? $"{t:N0}" : $"[grey]{r.Report.Status}[/]",

@@ -151,7 +151,7 @@ internal static class AuditCommand
         }
 
         var checkpoint = new ChainCheckpoint(schema, report.EventsChecked, report.ChainHead,
-            DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            NodaTime.SystemClock.Instance.GetCurrentInstant().ToString());
         string temporary = output.FullName + ".tmp";
         await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(checkpoint, s_indented), ct);
         File.Move(temporary, output.FullName, overwrite: true);

@@ -161,6 +161,5 @@ public sealed class AllocationRecords
             string.Create(CultureInfo.InvariantCulture, $"the rule book has no allocation plan for {year}"));
 
     private static string LedgerKey(string enterprise, int year, string step) =>
-        ComplianceRecords.LedgerKey(enterprise, year, "allocation/" + step).Replace("srd-", "alc-",
-            StringComparison.Ordinal);
+        WorkflowKeys.Ledger("alc", enterprise, year, "allocation/" + step);
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CarbonLedger.Domain.Compliance;
 using CarbonLedger.Domain.Credits;
 using CarbonLedger.Domain.Identity;
@@ -40,11 +38,8 @@ public sealed class ComplianceRecords
         string.Create(CultureInfo.InvariantCulture, $"compliance-{enterprise}-{year}");
 
     /// <summary>The ledger idempotency key of a surrender request (short, deterministic, valid as a key).</summary>
-    public static string LedgerKey(string enterprise, int year, string requestId)
-    {
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{enterprise}\n{year}\n{requestId}"));
-        return string.Create(CultureInfo.InvariantCulture, $"srd-{year}-{Convert.ToHexString(hash)[..40]}");
-    }
+    public static string LedgerKey(string enterprise, int year, string requestId) =>
+        WorkflowKeys.Ledger("srd", enterprise, year, requestId);
 
     /// <summary>
     /// Runs <paramref name="command"/> (stamped with the clock) on the record of <paramref name="enterprise"/>

@@ -42,34 +42,27 @@ internal sealed class JournalLookup(NpgsqlDataSource dataSource, string schema)
     /// <summary>
     /// The serial blocks of the surrender journaled under <paramref name="key"/> (none for allowances).
     /// </summary>
-    public async Task<IReadOnlyList<SerialRange>> SurrenderedSerialsAsync(string key, CancellationToken ct)
-    {
-#pragma warning disable CA2100 // as above
-        await using NpgsqlCommand command = dataSource.CreateCommand(
-            $"SELECT data::text FROM {schema}.mt_events WHERE type = 'units_surrendered' " +
-            $"AND headers->>'{JournalHeaders.Key}' = $1");
-#pragma warning restore CA2100
-        command.Parameters.AddWithValue(key);
-        object? json = await command.ExecuteScalarAsync(ct);
-        return json is string text
-            ? JsonSerializer.Deserialize<UnitsSurrendered>(text, JournalJson.Options)!.Serials
-            : [];
-    }
+    public async Task<IReadOnlyList<SerialRange>> SurrenderedSerialsAsync(string key, CancellationToken ct) =>
+        (await EventAsync<UnitsSurrendered>("units_surrendered", key, ct))?.Serials ?? [];
 
     /// <summary>
     /// The tonnes of the claw-back journaled under <paramref name="key"/>, or null when there is none.
     /// </summary>
-    public async Task<long?> ClawedBackTonnesAsync(string key, CancellationToken ct)
+    public async Task<long?> ClawedBackTonnesAsync(string key, CancellationToken ct) =>
+        (await EventAsync<UnitsClawedBack>("units_clawed_back", key, ct))?.Quantity.WholeTonnes;
+
+    /// <summary>The journal event of type <paramref name="alias"/> recorded under the idempotency key.</summary>
+    private async Task<T?> EventAsync<T>(string alias, string key, CancellationToken ct)
+        where T : LedgerEvent
     {
-#pragma warning disable CA2100 // as above
+#pragma warning disable CA2100 // the schema name comes from configuration; values are parameters
         await using NpgsqlCommand command = dataSource.CreateCommand(
-            $"SELECT data::text FROM {schema}.mt_events WHERE type = 'units_clawed_back' " +
-            $"AND headers->>'{JournalHeaders.Key}' = $1");
+            $"SELECT data::text FROM {schema}.mt_events WHERE type = $1 AND headers->>'{JournalHeaders.Key}' = $2");
 #pragma warning restore CA2100
+        command.Parameters.AddWithValue(alias);
         command.Parameters.AddWithValue(key);
-        object? json = await command.ExecuteScalarAsync(ct);
-        return json is string text
-            ? JsonSerializer.Deserialize<UnitsClawedBack>(text, JournalJson.Options)!.Quantity.WholeTonnes
+        return await command.ExecuteScalarAsync(ct) is string text
+            ? JsonSerializer.Deserialize<T>(text, JournalJson.Options)
             : null;
     }
 }

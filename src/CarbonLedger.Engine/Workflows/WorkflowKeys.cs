@@ -18,6 +18,18 @@ internal static class WorkflowKeys
     public const string FingerprintHeader = "command-fingerprint";
     public const string OutcomeHeader = "command-outcome";
 
+    /// <summary>
+    /// The ledger idempotency key of a workflow step that moves units: <c>{prefix}-{year}-{hash}</c>, short,
+    /// deterministic (a retry of the step sends the same key, so the core never moves the units twice) and valid as
+    /// a key whatever the enterprise id.
+    /// </summary>
+    public static string Ledger(string prefix, string enterprise, int year, string step)
+    {
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{enterprise}\n{year}\n{step}"));
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{prefix}-{year}-{Convert.ToHexString(hash)[..40]}");
+    }
+
     /// <summary>The fingerprint of <paramref name="command"/> (its type and JSON, as given).</summary>
     public static string Fingerprint(object command)
     {
