@@ -31,6 +31,7 @@ internal static class DurableLoad
         int batch = Arg(args, "--batch", 2_048);
         int warmup = Arg(args, "--warmup", 15);
         bool timeline = Array.IndexOf(args, "--timeline") >= 0;
+        int nice = Arg(args, "--projector-nice", 10);
         int modeAt = Array.IndexOf(args, "--read-models");
         ReadModelMode mode = modeAt >= 0 && modeAt + 1 < args.Length
             ? Enum.Parse<ReadModelMode>(args[modeAt + 1], ignoreCase: true)
@@ -47,6 +48,7 @@ internal static class DurableLoad
             Schema = $"load_{Environment.ProcessId}",
             MaxBatchSize = batch,
             ReadModels = mode,
+            ProjectorBackendNice = database.IsEmbedded && nice > 0 ? nice : null,
             Clock = orders ? DurableMarket.Clock() : NodaTime.SystemClock.Instance,
         });
         Func<LedgerCommand> next;
@@ -70,6 +72,8 @@ internal static class DurableLoad
         int gen0Before = GC.CollectionCount(0);
         int gen2Before = GC.CollectionCount(2);
         TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+        int? postmaster = database.Server?.ServerProcessId;
+        ProcessCpu cpuBefore = ProcessCpu.Sample(postmaster);
         var clock = Stopwatch.StartNew();
         long end = Stopwatch.Frequency * seconds;
         long rejected = 0;
@@ -101,6 +105,7 @@ internal static class DurableLoad
         int gen0 = GC.CollectionCount(0) - gen0Before;
         int gen2 = GC.CollectionCount(2) - gen2Before;
         double paused = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
+        ProcessCpu cpuAfter = ProcessCpu.Sample(postmaster);
         var drain = Stopwatch.StartNew();
         await engine.ReadModelsCurrentAsync();
         double drained = drain.Elapsed.TotalMilliseconds;
@@ -108,7 +113,8 @@ internal static class DurableLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"workload={(orders ? "orders" : "transfers")} " +
             $"mode={(rate > 0 ? $"open-loop {rate}/s" : $"closed-loop {clients} clients")} batch={batch} " +
-            $"read-models={mode.ToString().ToLowerInvariant()} (current {drained:F0} ms after the last ack) " +
+            $"read-models={mode.ToString().ToLowerInvariant()} projector-nice={nice} " +
+            $"(current {drained:F0} ms after the last ack) " +
             $"seconds={elapsed:F1} commands={all.Length} rejected={rejected} throughput={all.Length / elapsed:F0}/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ack latency ms: p50={Ms(all, 0.50):F2} p90={Ms(all, 0.90):F2} p99={Ms(all, 0.99):F2} " +
@@ -116,6 +122,11 @@ internal static class DurableLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"allocated {allocated / Math.Max(1, all.Length):N0} B per command (harness included), " +
             $"{gen0:N0} collections ({gen2:N0} of gen2), {paused:F0} ms paused in all"));
+        foreach (string line in cpuAfter.PerCommand(cpuBefore, all.Length))
+        {
+            Console.WriteLine(line);
+        }
+
         if (service.Count > 0)
         {
             long[] s = [.. service.Order()];
