@@ -41,13 +41,17 @@ internal static class CommandRunner
 
     /// <summary>Runs against the journal alone, without starting the engine (which refuses a broken chain).</summary>
     public static Task<int> RunOnJournalAsync(string schema, Func<LedgerJournal, Task<int>> body,
+        CancellationToken ct) => RunOnJournalAsync(schema, (journal, _) => body(journal), ct);
+
+    /// <summary>As above; the body also gets the connection string (to open the workflow records read-only).</summary>
+    public static Task<int> RunOnJournalAsync(string schema, Func<LedgerJournal, string, Task<int>> body,
         CancellationToken ct) =>
         GuardAsync(async () =>
         {
             await using LedgerDatabase database = await LedgerDatabase.OpenAsync(new LedgerDatabaseOptions(), ct);
             await using LedgerJournal journal =
                 await LedgerJournal.OpenAsync(database.ConnectionString, schema, "main", ct);
-            return await body(journal);
+            return await body(journal, database.ConnectionString);
         });
 
     /// <summary>Runs <paramref name="body"/>, mapping known failures to exit codes and one message.</summary>

@@ -30,18 +30,22 @@ public static class JournalVerifier
         string head = HashChain.Genesis;
         long expected = 1;
         long checkedCount = 0;
+        bool inRange = false;
         await foreach (JournalEntry entry in journal.ReadAsync(0, ct))
         {
-            if (to is { } last && entry.Stamp.Sequence > last)
-            {
-                break;
-            }
-
-            if (entry.Stamp.Sequence < from)
+            // Inside the range every row is checked by its position, whatever sequence it claims: an inserted
+            // copy of an earlier (or a later) event must be reported, not skipped as "before" (or "after") the range.
+            if (!inRange && entry.Stamp.Sequence < from)
             {
                 head = entry.Hash;
                 expected = entry.Stamp.Sequence + 1;
                 continue;
+            }
+
+            inRange = true;
+            if (to is { } last && expected > last)
+            {
+                break;
             }
 
             string? broken = CheckLink(head, expected, entry, out string hash);

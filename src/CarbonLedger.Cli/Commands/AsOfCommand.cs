@@ -14,6 +14,8 @@ namespace CarbonLedger.Cli.Commands;
 /// <summary>
 /// <c>carbonledger asof (--seq N | --at 2026-03-10T15:00:00+08:00) [--account A]</c>: balances by bucket,
 /// serial blocks and the top of every order book as they stood then, from a replay of the journal up to there.
+/// With <c>--enterprise E [--year Y]</c> (and <c>--at</c>): that enterprise's compliance status then
+/// (<see cref="ComplianceAsOfCommand"/>).
 /// </summary>
 internal static class AsOfCommand
 {
@@ -22,15 +24,33 @@ internal static class AsOfCommand
         var seq = new Option<long?>("--seq") { Description = "a ledger sequence" };
         var at = new Option<string?>("--at") { Description = "an instant, ISO-8601 with an offset" };
         var account = new Option<string?>("--account") { Description = "only this account" };
-        var command = new Command("asof", "Balances, serial blocks and order books at a sequence or an instant")
+        var enterprise = new Option<string?>("--enterprise")
         {
-            seq, at, account,
+            Description = "show this enterprise's compliance status instead (with --at)",
+        };
+        var year = new Option<int?>("--year") { Description = "compliance year (default: its latest)" };
+        var command = new Command("asof",
+            "Balances, serial blocks and order books at a sequence or an instant, or an enterprise's compliance")
+        {
+            seq, at, account, enterprise, year,
         };
         command.SetAction((parse, ct) => CommandRunner.RunOnJournalAsync(parse.GetValue(CliOptions.Schema)!,
-            async journal =>
+            async (journal, connection) =>
             {
                 long? s = parse.GetValue(seq);
                 string? text = parse.GetValue(at);
+                string? company = parse.GetValue(enterprise);
+                if (company is not null && (s is not null || text is null || parse.GetValue(account) is not null))
+                {
+                    return Error("--enterprise takes --at (an instant), not --seq or --account: the compliance " +
+                        "records are not on the journal's sequence", CommandRunner.MalformedArguments);
+                }
+
+                if (company is null && parse.GetValue(year) is not null)
+                {
+                    return Error("--year goes with --enterprise", CommandRunner.MalformedArguments);
+                }
+
                 if ((s is null) == (text is null))
                 {
                     return Error("give exactly one of --seq or --at", CommandRunner.MalformedArguments);
@@ -46,6 +66,12 @@ internal static class AsOfCommand
                     }
 
                     instant = parsed.Value.ToInstant();
+                }
+
+                if (company is not null)
+                {
+                    return await ComplianceAsOfCommand.RunAsync(journal, connection, company, parse.GetValue(year),
+                        instant!.Value, ct);
                 }
 
                 if (s is < 1)

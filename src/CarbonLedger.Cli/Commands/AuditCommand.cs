@@ -54,7 +54,7 @@ internal static class AuditCommand
             async session => await RebuildDiffAsync(session, parse.GetValue(CliOptions.Schema)!, ct), ct));
         return new Command("audit", "Regulator's audit tools")
         {
-            verify, checkpoint, rebuild, CreateExport(), WhatIfCommand.Create(),
+            verify, checkpoint, rebuild, CreateExport(), WhatIfCommand.Create(), SummaryCommand.Create(),
         };
     }
 
