@@ -31,6 +31,10 @@ internal sealed class JournalAppendSql(string schema)
         var correlations = new string?[n];
         var headers = new string[n];
         var users = new string[n];
+
+        // One buffer and one JSON writer for the whole batch, reset per event: two allocations fewer per event.
+        var buffer = new ArrayBufferWriter<byte>(384);
+        using var json = new Utf8JsonWriter(buffer);
         for (int i = 0; i < n; i++)
         {
             JournalEntry e = entries[i];
@@ -39,7 +43,7 @@ internal sealed class JournalAppendSql(string schema)
             types[i] = EventAliases.Of(e.Event);
             dotnetTypes[i] = DotnetTypeName(e.Event.GetType());
             correlations[i] = e.CorrelationId;
-            headers[i] = HeadersJson(e);
+            headers[i] = HeadersJson(e, buffer, json);
             users[i] = e.Stamp.Actor.Value;
         }
 
@@ -71,23 +75,23 @@ internal sealed class JournalAppendSql(string schema)
         static t => $"{t.FullName}, {t.Assembly.GetName().Name}");
 
     /// <summary>The headers object, written directly (one per event: a serializer over a dictionary cost more
-    /// than the rest of the row's preparation).</summary>
-    private static string HeadersJson(JournalEntry e)
+    /// than the rest of the row's preparation), into the batch's reused buffer.</summary>
+    private static string HeadersJson(JournalEntry e, ArrayBufferWriter<byte> buffer, Utf8JsonWriter json)
     {
-        var buffer = new ArrayBufferWriter<byte>(384);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString(JournalHeaders.Sequence, e.Stamp.Sequence.ToString(CultureInfo.InvariantCulture));
-            json.WriteString(JournalHeaders.Key, e.Stamp.Key.Value);
-            json.WriteString(
-                JournalHeaders.Fingerprint, e.Stamp.Fingerprint.ToString("x16", CultureInfo.InvariantCulture));
-            json.WriteString(JournalHeaders.Actor, e.Stamp.Actor.Value);
-            json.WriteString(JournalHeaders.Previous, e.PreviousHash);
-            json.WriteString(JournalHeaders.Hash, e.Hash);
-            json.WriteEndObject();
-        }
-
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        Span<char> digits = stackalloc char[20];
+        json.WriteStartObject();
+        e.Stamp.Sequence.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+        json.WriteString(JournalHeaders.Sequence, digits[..written]);
+        json.WriteString(JournalHeaders.Key, e.Stamp.Key.Value);
+        e.Stamp.Fingerprint.TryFormat(digits, out written, "x16", CultureInfo.InvariantCulture);
+        json.WriteString(JournalHeaders.Fingerprint, digits[..written]);
+        json.WriteString(JournalHeaders.Actor, e.Stamp.Actor.Value);
+        json.WriteString(JournalHeaders.Previous, e.PreviousHash);
+        json.WriteString(JournalHeaders.Hash, e.Hash);
+        json.WriteEndObject();
+        json.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
