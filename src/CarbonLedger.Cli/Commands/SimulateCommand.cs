@@ -22,7 +22,8 @@ namespace CarbonLedger.Cli.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
-    /// <summary>The projector's backend yields the CPU to the journal's on the embedded server (decision 0016).</summary>
+    /// <summary>The projector's backend yields the CPU to the journal's on the embedded server (decision 0016).
+    /// </summary>
     private const int ProjectorNice = 10;
 
     public static Command Create()
