@@ -82,7 +82,7 @@ public static class JournalVerifier
     public static string? CheckLink(string head, long expectedSequence, JournalEntry entry, out string hash)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        hash = HashChain.Link(entry.PreviousHash, entry.Event, entry.Stamp);
+        hash = entry.RecomputedHash ?? HashChain.Link(entry.PreviousHash, entry.Event, entry.Stamp);
         if (entry.Stamp.Sequence != expectedSequence)
         {
             return $"ledger sequence {entry.Stamp.Sequence} found where {expectedSequence} was expected " +

@@ -38,12 +38,30 @@ public static class HashChain
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(e);
-        string header = string.Create(CultureInfo.InvariantCulture,
-            $"{previous}\n{stamp.Sequence}\n{EventAliases.Of(e)}\n{stamp.Key.Value}\n{stamp.Actor.Value}\n" +
-            $"{stamp.Fingerprint:x16}\n");
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(header));
+        sha.AppendData(Encoding.UTF8.GetBytes(Header(previous, EventAliases.Of(e), stamp)));
         sha.AppendData(body);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    /// <summary>
+    /// The text hashed before the body. One definition, shared with the replay's <see cref="LinkHasher"/>, so the
+    /// writer and the reader can never disagree on the format.
+    /// </summary>
+    internal static string Header(string previous, string alias, EventStamp stamp) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{previous}\n{stamp.Sequence}\n{alias}\n{stamp.Key.Value}\n{stamp.Actor.Value}\n" +
+            $"{stamp.Fingerprint:x16}\n");
+
+    /// <summary>
+    /// The writer settings <see cref="JsonSerializer.SerializeToUtf8Bytes(object?, Type, JsonSerializerOptions?)"/>
+    /// derives from <see cref="JournalJson.Options"/>, for callers that serialize into a reused writer: the bytes
+    /// must be identical to <see cref="Body"/>'s (the replay test checks every stored hash against them).
+    /// </summary>
+    internal static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Encoder = JournalJson.Options.Encoder,
+        Indented = JournalJson.Options.WriteIndented,
+        SkipValidation = true,
+    };
 }

@@ -16,4 +16,11 @@ public sealed record JournalEntry(LedgerEvent Event, EventStamp Stamp, string Pr
 
     /// <summary>The Marten global sequence once read back (0 before the append).</summary>
     public long StoreSequence { get; init; }
+
+    /// <summary>
+    /// The link hash recomputed from this entry's previous hash, stamp and event by the journal reader, which does it
+    /// on its own thread while the consumer folds (<see cref="JournalCopyReader"/>); null when not computed. Only the
+    /// reader sets it, from the entry it decoded, so the chain check may use it in place of hashing again.
+    /// </summary>
+    internal string? RecomputedHash { get; init; }
 }

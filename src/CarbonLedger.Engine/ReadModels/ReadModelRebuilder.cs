@@ -35,6 +35,7 @@ public static class ReadModelRebuilder
         var ledger = new Ledger(limits, rules);
         var chunk = new List<JournalEntry>(ChunkSize);
         long count = 0;
+        Task writing = Task.CompletedTask;
         await foreach (JournalEntry entry in journal.ReadAsync(0, ct))
         {
             ledger.Evolve(entry.Event, entry.Stamp);
@@ -42,12 +43,21 @@ public static class ReadModelRebuilder
             count++;
             if (chunk.Count == ChunkSize)
             {
-                await WriteChunkAsync(connection, writer, chunk, ledger, ct);
+                // The statements copy the ledger's values now; the fold goes on while the previous chunk's are
+                // written (one chunk in flight, on the one connection, in order).
+                NpgsqlBatch batch = Statements(writer, chunk, ledger);
                 chunk.Clear();
+                await writing;
+                writing = WriteChunkAsync(connection, batch, ct);
             }
         }
 
-        await WriteChunkAsync(connection, writer, chunk, ledger, ct);
+        await writing;
+        if (chunk.Count > 0)
+        {
+            await WriteChunkAsync(connection, Statements(writer, chunk, ledger), ct);
+        }
+
         return count;
     }
 
@@ -81,22 +91,27 @@ public static class ReadModelRebuilder
         return differences;
     }
 
-    private static async Task WriteChunkAsync(NpgsqlConnection connection, ReadModelWriter writer,
-        List<JournalEntry> chunk, Ledger ledger, CancellationToken ct)
+    private static NpgsqlBatch Statements(ReadModelWriter writer, List<JournalEntry> chunk, Ledger ledger)
     {
-        if (chunk.Count == 0)
-        {
-            return;
-        }
-
-        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
+        var batch = new NpgsqlBatch();
         foreach (SqlCommandSpec spec in writer.For(chunk, ledger))
         {
-            await using NpgsqlCommand command = spec.ToNpgsql(connection, transaction);
-            await command.ExecuteNonQueryAsync(ct);
+            batch.BatchCommands.Add(spec.ToBatchCommand());
         }
 
-        await transaction.CommitAsync(ct);
+        return batch;
+    }
+
+    private static async Task WriteChunkAsync(NpgsqlConnection connection, NpgsqlBatch batch, CancellationToken ct)
+    {
+        await using (batch)
+        {
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
+            batch.Connection = connection;
+            batch.Transaction = transaction;
+            await batch.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
