@@ -11,21 +11,25 @@ internal sealed class ProcessCpu
 {
     private static readonly long s_ticksPerSecond = 100; // USER_HZ, fixed at 100 on Linux
 
-    private ProcessCpu(Dictionary<int, (string Title, long Ticks)> processes) => Processes = processes;
+    private ProcessCpu(Dictionary<int, (string Title, long Ticks, long SystemTicks)> processes) =>
+        Processes = processes;
 
-    public Dictionary<int, (string Title, long Ticks)> Processes { get; }
+    public Dictionary<int, (string Title, long Ticks, long SystemTicks)> Processes { get; }
 
     public static ProcessCpu Sample(int? postmaster)
     {
         int self = Environment.ProcessId;
-        var processes = new Dictionary<int, (string, long)> { [self] = (".NET", Ticks(self)) };
+        var processes = new Dictionary<int, (string, long, long)>
+        {
+            [self] = (".NET", Ticks(self), SystemTicks(self)),
+        };
         if (postmaster is { } server)
         {
             foreach (string dir in Directory.EnumerateDirectories("/proc"))
             {
                 if (int.TryParse(Path.GetFileName(dir), out int pid) && Parent(pid) == server)
                 {
-                    processes[pid] = ($"{Title(pid)} (nice {Nice(pid)})", Ticks(pid));
+                    processes[pid] = ($"{Title(pid)} (nice {Nice(pid)})", Ticks(pid), SystemTicks(pid));
                 }
             }
         }
@@ -33,25 +37,28 @@ internal sealed class ProcessCpu
         return new ProcessCpu(processes);
     }
 
-    /// <summary>Lines "µs CPU per command" by process, busiest first, for the processes alive in both samples.</summary>
+    /// <summary>Lines "µs CPU per command" by process, busiest first (processes alive in both samples).</summary>
     public IEnumerable<string> PerCommand(ProcessCpu before, long commands)
     {
         double total = 0;
-        var lines = new List<(double Us, string Title)>();
-        foreach ((int pid, (string title, long ticks)) in Processes)
+        var lines = new List<(double Us, double SystemUs, string Title)>();
+        double PerCommand(long ticks) => ticks * 1e6 / s_ticksPerSecond / Math.Max(1, commands);
+        foreach ((int pid, (string title, long ticks, long system)) in Processes)
         {
-            long start = before.Processes.TryGetValue(pid, out var b) ? b.Ticks : 0;
-            double us = (ticks - start) * 1e6 / s_ticksPerSecond / Math.Max(1, commands);
+            (string _, long startTicks, long startSystem) =
+                before.Processes.TryGetValue(pid, out var known) ? known : (title, 0L, 0L);
+            double us = PerCommand(ticks - startTicks);
             total += us;
             if (us >= 0.5)
             {
-                lines.Add((us, title));
+                lines.Add((us, PerCommand(system - startSystem), title));
             }
         }
 
-        foreach ((double us, string title) in lines.OrderByDescending(l => l.Us))
+        foreach ((double us, double systemUs, string title) in lines.OrderByDescending(l => l.Us))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"  {us,7:F1} µs CPU/command  {title}");
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"  {us,7:F1} µs CPU/command ({systemUs,5:F1} in the kernel)  {title}");
         }
 
         yield return string.Create(CultureInfo.InvariantCulture, $"  {total,7:F1} µs CPU/command  in all");
@@ -75,6 +82,9 @@ internal sealed class ProcessCpu
         : 0;
 
     private static string Nice(int pid) => Stat(pid) is { } f ? f[16] : "?";
+
+    private static long SystemTicks(int pid) =>
+        Stat(pid) is { } f ? long.Parse(f[12], CultureInfo.InvariantCulture) : 0;
 
     private static int Parent(int pid) => Stat(pid) is { } f ? int.Parse(f[1], CultureInfo.InvariantCulture) : 0;
 

@@ -37,6 +37,10 @@ public sealed class LedgerJournal : IAsyncDisposable
         Partition = partition;
     }
 
+    /// <summary>Rows per COPY page of <see cref="ReadAsync"/> (<see cref="JournalCopyReader.PageRows"/>; tests use
+    /// small pages to cross many page boundaries).</summary>
+    internal int CopyPageRows { get; set; } = JournalCopyReader.PageRows;
+
     /// <summary>The PostgreSQL schema holding the journal and read models.</summary>
     public string Schema { get; }
 
@@ -131,7 +135,7 @@ public sealed class LedgerJournal : IAsyncDisposable
     }
 
     /// <summary>
-    /// Reads the journal in order, after Marten sequence <paramref name="afterStoreSequence"/>: one binary COPY read
+    /// Reads the journal in order, after Marten sequence <paramref name="afterStoreSequence"/>: binary COPY pages read
     /// and decoded on another thread (<see cref="JournalCopyReader"/>), a bounded channel ahead of the consumer, so
     /// reading and decoding overlap with whatever the consumer does with each entry (decision 0014). Each entry
     /// carries its recomputed link hash. Stopping early cancels the read.
@@ -143,7 +147,8 @@ public sealed class LedgerJournal : IAsyncDisposable
             new BoundedChannelOptions(ReadAheadChunks) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task reading = Task.Run(
-            () => JournalCopyReader.RunAsync(_dataSource, Schema, afterStoreSequence, channel.Writer, stop.Token),
+            () => JournalCopyReader.RunAsync(
+                _dataSource, Schema, afterStoreSequence, CopyPageRows, channel.Writer, stop.Token),
             CancellationToken.None);
         bool finished = false;
         try
