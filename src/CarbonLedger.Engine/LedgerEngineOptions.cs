@@ -41,13 +41,6 @@ public sealed record LedgerEngineOptions
     /// </summary>
     public int ReadModelLag { get; init; } = 4;
 
-    /// <summary>
-    /// Async mode, a PostgreSQL server on this host only (the embedded one): the nice value (0–19) given to the
-    /// projector's backend process, so that the journal's commits — what callers wait for — get the CPU first
-    /// when both want it, and the read models use what is left (decision 0016). Null (the default): leave it.
-    /// </summary>
-    public int? ProjectorBackendNice { get; init; }
-
     /// <summary>Bounded queue: when full, submitters wait (back-pressure) instead of memory growing.</summary>
     public int QueueCapacity { get; init; } = 65_536;
 

@@ -31,7 +31,6 @@ internal static class DurableLoad
         int batch = Arg(args, "--batch", 2_048);
         int warmup = Arg(args, "--warmup", 15);
         bool timeline = Array.IndexOf(args, "--timeline") >= 0;
-        int nice = Arg(args, "--projector-nice", 10);
         int lag = Arg(args, "--lag", new LedgerEngineOptions { ConnectionString = "-" }.ReadModelLag);
         int modeAt = Array.IndexOf(args, "--read-models");
         ReadModelMode mode = modeAt >= 0 && modeAt + 1 < args.Length
@@ -49,7 +48,6 @@ internal static class DurableLoad
             Schema = $"load_{Environment.ProcessId}",
             MaxBatchSize = batch,
             ReadModels = mode,
-            ProjectorBackendNice = database.IsEmbedded && nice > 0 ? nice : null,
             ReadModelLag = lag,
             Clock = orders ? DurableMarket.Clock() : NodaTime.SystemClock.Instance,
         });
@@ -115,7 +113,7 @@ internal static class DurableLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"workload={(orders ? "orders" : "transfers")} " +
             $"mode={(rate > 0 ? $"open-loop {rate}/s" : $"closed-loop {clients} clients")} batch={batch} " +
-            $"read-models={mode.ToString().ToLowerInvariant()} projector-nice={nice} lag={lag} " +
+            $"read-models={mode.ToString().ToLowerInvariant()} lag={lag} " +
             $"(current {drained:F0} ms after the last ack) " +
             $"seconds={elapsed:F1} commands={all.Length} rejected={rejected} throughput={all.Length / elapsed:F0}/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -22,10 +22,6 @@ namespace CarbonLedger.Cli.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
-    /// <summary>The projector's backend yields the CPU to the journal's on the embedded server (decision 0016).
-    /// </summary>
-    private const int ProjectorNice = 10;
-
     public static Command Create()
     {
         var days = new Option<int>("--days") { Description = "trading days to simulate", DefaultValueFactory = _ => 5 };
@@ -78,7 +74,6 @@ internal static class SimulateCommand
             await using LedgerEngine engine = await LedgerEngine.StartAsync(new LedgerEngineOptions
             {
                 ConnectionString = database.ConnectionString, Schema = schema, Clock = clock, ReadModels = readModels,
-                ProjectorBackendNice = database.IsEmbedded ? ProjectorNice : null,
             }, ct);
             await using StreamWriter? log = ackLog is null ? null : new StreamWriter(ackLog.FullName, append: true);
             var table = DayTable();

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using CarbonLedger.Engine.Journal;
-using CarbonLedger.Engine.Postgres;
 using Npgsql;
 
 namespace CarbonLedger.Engine.ReadModels;
@@ -20,19 +18,13 @@ internal sealed class ReadModelProjector : IAsyncDisposable
     private readonly string _schema;
     private readonly Channel<Work> _queue;
     private readonly Task _loop;
-    private readonly int? _backendNice;
-    private readonly bool _ownsDataSource;
-    private readonly HashSet<int> _lowered = [];
     private long _projected;
     private Exception? _fault;
 
-    private ReadModelProjector(NpgsqlDataSource dataSource, string schema, int lag, long projected, int? backendNice,
-        bool ownsDataSource)
+    public ReadModelProjector(NpgsqlDataSource dataSource, string schema, int lag, long projected)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lag);
         _dataSource = dataSource;
-        _backendNice = backendNice;
-        _ownsDataSource = ownsDataSource;
         _schema = schema;
         _projected = projected;
         _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(lag)
@@ -43,27 +35,6 @@ internal sealed class ReadModelProjector : IAsyncDisposable
         });
         _loop = Task.Run(RunAsync);
     }
-
-    /// <summary>The <c>application_name</c> of the projector's own connections (visible in pg_stat_activity).</summary>
-    public const string ApplicationName = "carbonledger-projector";
-
-    /// <summary>
-    /// The projector of an engine: with <see cref="LedgerEngineOptions.ProjectorBackendNice"/>, on a pool of its
-    /// own (named <see cref="ApplicationName"/>), so that the lowered priority stays with the projector's
-    /// backends and never reaches the journal's or a query's.
-    /// </summary>
-    public static ReadModelProjector For(LedgerJournal journal, LedgerEngineOptions options, long projected) =>
-        options.ProjectorBackendNice is { } nice
-            ? new ReadModelProjector(NpgsqlDataSource.Create(OwnPool(options.ConnectionString)),
-                journal.Schema, options.ReadModelLag, projected, nice, ownsDataSource: true)
-            : new ReadModelProjector(journal.DataSource, journal.Schema, options.ReadModelLag, projected, null,
-                ownsDataSource: false);
-
-    private static string OwnPool(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(LedgerJournal.WithPreparedStatements(connectionString))
-        {
-            ApplicationName = ApplicationName,
-        }.ConnectionString;
 
     /// <summary>The journal sequence the read models include.</summary>
     public long Projected => Volatile.Read(ref _projected);
@@ -94,10 +65,6 @@ internal sealed class ReadModelProjector : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
-        if (_ownsDataSource)
-        {
-            await _dataSource.DisposeAsync();
-        }
     }
 
     private void ThrowIfFaulted()
@@ -183,7 +150,6 @@ internal sealed class ReadModelProjector : IAsyncDisposable
         await Resilience.ProjectionPipeline.Instance.ExecuteAsync(async ct =>
         {
             await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct);
-            LowerPriority(connection.ProcessID);
             await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
             batch.Connection = connection;
             batch.Transaction = transaction;
@@ -191,19 +157,6 @@ internal sealed class ReadModelProjector : IAsyncDisposable
             await transaction.CommitAsync(ct);
         }, CancellationToken.None);
         Volatile.Write(ref _projected, last);
-    }
-
-    /// <summary>
-    /// Once per backend process: lower its CPU priority (<see cref="LedgerEngineOptions.ProjectorBackendNice"/>),
-    /// so that when both cores are busy the journal's backend, on the acknowledgement path, runs first and the
-    /// projector catches up in the gaps (its lag is bounded, so it cannot fall behind for long).
-    /// </summary>
-    private void LowerPriority(int pid)
-    {
-        if (_backendNice is { } nice && _lowered.Add(pid))
-        {
-            BackendPriority.TryLower(pid, nice);
-        }
     }
 
     /// <summary>Enough to absorb a burst in one commit, few enough to keep one transaction short.</summary>

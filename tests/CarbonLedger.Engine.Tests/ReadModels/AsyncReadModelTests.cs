@@ -34,42 +34,6 @@ public sealed class AsyncReadModelTests(PostgresFixture pg)
     }
 
     [Fact]
-    public async Task AsyncMode_ProjectorBackendNice_OnlyTheProjectorsBackendIsLowered()
-    {
-        string schema = pg.NewSchemaName("rm_nice");
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0));
-        await using LedgerEngine engine =
-            await LedgerEngine.StartAsync(Options(schema, clock) with { ProjectorBackendNice = 7 });
-        await RunRandomDaysAsync(engine, clock, 300);
-        await engine.ReadModelsCurrentAsync();
-        await AssertEqualsRebuildAsync(engine, schema);
-
-        // Backends of this database, by application: the projector's pool is the only one lowered.
-        var nice = new List<(string Application, int? Nice)>();
-        await using (var connection = new NpgsqlConnection(pg.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(
-                "SELECT application_name, pid FROM pg_stat_activity WHERE datname = current_database() " +
-                "AND backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
-            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                nice.Add((reader.GetString(0), CarbonLedger.Engine.Postgres.BackendPriority.NiceOf(reader.GetInt32(1))));
-            }
-        }
-
-        Assert.Contains(nice, b => b.Application == ReadModelProjector.ApplicationName);
-        if (pg.IsEmbedded)
-        {
-            // The server runs on this machine: its backends' priorities can be read and were set.
-            Assert.All(nice.Where(b => b.Application == ReadModelProjector.ApplicationName),
-                b => Assert.Equal(7, b.Nice));
-            Assert.Contains(nice, b => b.Application != ReadModelProjector.ApplicationName && b.Nice == 0);
-        }
-    }
-
-    [Fact]
     public async Task AsyncMode_ReadModelsBehindTheJournal_StartProjectsFromTheMarkBeforeTakingWork()
     {
         string schema = pg.NewSchemaName("rm_behind");
