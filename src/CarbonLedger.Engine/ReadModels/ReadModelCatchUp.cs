@@ -74,12 +74,7 @@ internal sealed class ReadModelCatchUp(NpgsqlDataSource dataSource, string schem
     {
         await using (batch)
         {
-            await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(ct);
-            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
-            batch.Connection = connection;
-            batch.Transaction = transaction;
-            await batch.ExecuteNonQueryAsync(ct);
-            await transaction.CommitAsync(ct);
+            await BatchTransaction.ExecuteAsync(dataSource, batch, ct);
         }
 
         Projected += count;

@@ -147,15 +147,8 @@ internal sealed class ReadModelProjector : IAsyncDisposable
         }
 
         batch.BatchCommands.Add(ReadModelProgress.Set(_schema, last).ToBatchCommand());
-        await Resilience.ProjectionPipeline.Instance.ExecuteAsync(async ct =>
-        {
-            await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct);
-            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
-            batch.Connection = connection;
-            batch.Transaction = transaction;
-            await batch.ExecuteNonQueryAsync(ct);
-            await transaction.CommitAsync(ct);
-        }, CancellationToken.None);
+        await Resilience.ProjectionPipeline.Instance.ExecuteAsync(
+            async ct => await BatchTransaction.ExecuteAsync(_dataSource, batch, ct), CancellationToken.None);
         Volatile.Write(ref _projected, last);
     }
 
