@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
 
 namespace CarbonLedger.Cli;
 
@@ -25,4 +28,16 @@ internal static class CliOptions
             },
         },
     };
+
+    private static readonly InstantPattern s_stamp = InstantPattern.CreateWithInvariantCulture("uuuuMMddHHmmss");
+
+    /// <summary>
+    /// The schema a simulation writes to: the one named with <c>--schema</c>, else a fresh one per run
+    /// (<c>{prefix}_{seed}_{UTC time}</c>), so that a new run never lands on an earlier one.
+    /// </summary>
+    public static string SchemaOrFresh(ParseResult parse, string prefix, int seed) =>
+        parse.GetResult(Schema) is { Implicit: false }
+            ? parse.GetValue(Schema)!
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{prefix}_{Math.Abs(seed)}_{s_stamp.Format(SystemClock.Instance.GetCurrentInstant())}");
 }

@@ -80,11 +80,8 @@ internal static class ComplianceYearCommand
         };
         command.SetAction((parse, ct) =>
         {
-            bool named = parse.GetResult(CliOptions.Schema) is { Implicit: false };
             int s = parse.GetValue(seed);
-            string schema = named
-                ? parse.GetValue(CliOptions.Schema)!
-                : string.Create(CultureInfo.InvariantCulture, $"mrv_{Math.Abs(s)}_{DateTime.UtcNow:yyyyMMddHHmmss}");
+            string schema = CliOptions.SchemaOrFresh(parse, "mrv", s);
             return SimulateAsync(schema, parse.GetValue(year), parse.GetValue(enterprises), s, ct);
         });
         return command;

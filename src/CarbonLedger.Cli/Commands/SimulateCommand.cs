@@ -45,11 +45,8 @@ internal static class SimulateCommand
         };
         command.SetAction((parse, ct) =>
         {
-            bool named = parse.GetResult(CliOptions.Schema) is { Implicit: false };
             int s = parse.GetValue(seed);
-            string schema = named
-                ? parse.GetValue(CliOptions.Schema)!
-                : string.Create(CultureInfo.InvariantCulture, $"sim_{Math.Abs(s)}_{DateTime.UtcNow:yyyyMMddHHmmss}");
+            string schema = CliOptions.SchemaOrFresh(parse, "sim", s);
             var options = new SimulationOptions(parse.GetValue(days), parse.GetValue(traders), s);
             return RunAsync(schema, options, parse.GetValue(ackLog), parse.GetValue(readModels), ct);
         });
