@@ -22,7 +22,19 @@ public sealed partial class LedgerEngine
             // this one commits, and the two halves keep alternating (callers who wait for their acknowledgement
             // before sending more would otherwise all travel in one batch, with nothing to overlap).
             int queued = _queue.Reader.Count;
-            List<WorkItem> batch = TakeQueued(inFlight is null && queued >= 64 ? (queued + 1) / 2 : queued);
+            int overlap = _options.OverlapFrom;
+            if (inFlight is not null && queued < overlap)
+            {
+                // Too few waiting to be worth overlapping: deciding them now would make them wait for the
+                // commit in flight and then pay a commit of their own (a small batch's fixed costs). Wait, and
+                // take them with everything that arrives meanwhile.
+                await FinishAsync(inFlight);
+                inFlight = null;
+                continue;
+            }
+
+            List<WorkItem> batch = TakeQueued(inFlight is null && queued >= Math.Max(64, 2 * overlap)
+                ? (queued + 1) / 2 : queued);
             if (batch.Count == 0)
             {
                 if (inFlight is not null)

@@ -28,6 +28,14 @@ public sealed record LedgerEngineOptions
     public int MaxBatchSize { get; init; } = 2_048;
 
     /// <summary>
+    /// Fewest queued commands worth deciding while the previous batch commits. Below it the writer waits for
+    /// the commit and takes them with the later arrivals in one batch: under moderate load a batch of a few
+    /// commands overlapped with a commit only adds a commit's fixed costs and makes everyone behind it wait a
+    /// commit longer. Under saturation the queue is long and the two stages overlap as designed (decision 0010).
+    /// </summary>
+    public int OverlapFrom { get; init; } = 128;
+
+    /// <summary>
     /// Whether read models are written in the journal's transaction (<see cref="ReadModelMode.Inline"/>, the
     /// default: a query right after an acknowledgement sees it) or by a projector right behind it
     /// (<see cref="ReadModelMode.Async"/>: more throughput, queries trail by up to <see cref="ReadModelLag"/>).

@@ -48,19 +48,35 @@ public sealed partial class Ledger
     /// <summary>Every live listed order, by id.</summary>
     public IEnumerable<LiveOrderInfo> AllLiveOrders()
     {
-        var slots = new List<int>(_x.LiveOrders);
+        foreach (int slot in LiveOrderSlotsById())
+        {
+            yield return ToInfo(in _x.Orders[slot]);
+        }
+    }
+
+    /// <summary>The slots of the live orders, by order id (an array sort on the ids: the state hash walks
+    /// every live order at each checkpoint).</summary>
+    private int[] LiveOrderSlotsById()
+    {
+        var ids = new long[_x.LiveOrders];
+        var slots = new int[_x.LiveOrders];
+        int n = 0;
         for (int i = 0; i < _x.Orders.Length; i++)
         {
             if (_x.Orders[i].Id != 0)
             {
-                slots.Add(i);
+                if (n == ids.Length)
+                {
+                    throw new Invariants.LedgerInvariantException($"more order slots in use than the {n} indexed");
+                }
+
+                ids[n] = _x.Orders[i].Id;
+                slots[n++] = i;
             }
         }
 
-        foreach (int slot in slots.OrderBy(s => _x.Orders[s].Id))
-        {
-            yield return ToInfo(in _x.Orders[slot]);
-        }
+        Array.Sort(ids, slots, 0, n);
+        return n == slots.Length ? slots : slots[..n];
     }
 
     /// <summary>A live listed order, or null.</summary>

@@ -22,16 +22,33 @@ public static class BookSnapshot
     private const uint Magic = 0x424F_4C43; // "CLOB"
     private const int FormatVersion = 1;
 
+    /// <summary>Bytes per order: id, trader, price, open quantity, time in force.</summary>
+    private const int OrderBytes = 8 + 4 + 8 + 8 + 1;
+
     /// <summary>Writes a snapshot; the sides must already be in priority order.</summary>
     public static byte[] Write(
         InstrumentId instrument, TradingDay day, bool dayClosed, long lastTradeId,
         IReadOnlyList<RestingOrder> bids, IReadOnlyList<RestingOrder> asks)
     {
-        ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(bids);
         ArgumentNullException.ThrowIfNull(asks);
-        var buffer = new ArrayBufferWriter<byte>(256 + (33 * (bids.Count + asks.Count)));
-        var w = new Writer(buffer);
+        var buffer = new ArrayBufferWriter<byte>(256 + (OrderBytes * (bids.Count + asks.Count)));
+        WriteHeader(buffer, instrument, day, dayClosed, lastTradeId);
+        WriteSide(buffer, bids);
+        WriteSide(buffer, asks);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Streams the snapshot's header (everything before the bids) to <paramref name="output"/>. With
+    /// <see cref="WriteSideStart"/> and <see cref="WriteOrder"/> a book writes its snapshot without first
+    /// copying its orders into lists (the state hash does this at every checkpoint, for every live order).
+    /// </summary>
+    public static void WriteHeader(
+        IBufferWriter<byte> output, InstrumentId instrument, TradingDay day, bool dayClosed, long lastTradeId)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var w = new Writer(output);
         w.UInt32(Magic);
         w.Int32(FormatVersion);
         w.Byte((byte)instrument.Programme);
@@ -44,9 +61,20 @@ public static class BookSnapshot
         WriteRules(w, day.Rules);
         w.Byte(dayClosed ? (byte)1 : (byte)0);
         w.Int64(lastTradeId);
-        WriteSide(w, bids);
-        WriteSide(w, asks);
-        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Starts a side (bids, then asks) of <paramref name="count"/> orders.</summary>
+    public static void WriteSideStart(IBufferWriter<byte> output, int count) => new Writer(output).Int32(count);
+
+    /// <summary>Writes one order of the current side; a side's orders go best price first, time order inside.</summary>
+    public static void WriteOrder(IBufferWriter<byte> output, in RestingOrder order)
+    {
+        var w = new Writer(output);
+        w.Int64(order.Id.Value);
+        w.Int32(order.Trader.Value);
+        w.Int64(order.Price.FenPerTonne);
+        w.Int64(order.Open.Grams);
+        w.Byte((byte)order.TimeInForce);
     }
 
     /// <summary>Reads a snapshot written by <see cref="Write"/>, checking its shape.</summary>
@@ -123,16 +151,12 @@ public static class BookSnapshot
         return new MarketRules(version, mode, tick, lot, min, max, band, sessions.MoveToImmutable(), pickDepth);
     }
 
-    private static void WriteSide(Writer w, IReadOnlyList<RestingOrder> orders)
+    private static void WriteSide(IBufferWriter<byte> output, IReadOnlyList<RestingOrder> orders)
     {
-        w.Int32(orders.Count);
+        WriteSideStart(output, orders.Count);
         foreach (RestingOrder order in orders)
         {
-            w.Int64(order.Id.Value);
-            w.Int32(order.Trader.Value);
-            w.Int64(order.Price.FenPerTonne);
-            w.Int64(order.Open.Grams);
-            w.Byte((byte)order.TimeInForce);
+            WriteOrder(output, in order);
         }
     }
 
@@ -155,7 +179,7 @@ public static class BookSnapshot
         return orders.MoveToImmutable();
     }
 
-    private readonly struct Writer(ArrayBufferWriter<byte> buffer)
+    private readonly struct Writer(IBufferWriter<byte> buffer)
     {
         public void Byte(byte value)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CarbonLedger.Domain.Instruments;
 
 namespace CarbonLedger.Domain.Trading;
@@ -54,4 +55,11 @@ public interface IOrderBook
 
     /// <summary>The canonical snapshot (see <see cref="BookSnapshot"/>): equal states give equal bytes.</summary>
     public byte[] Snapshot();
+
+    /// <summary>Streams the same bytes as <see cref="Snapshot"/> to <paramref name="output"/>.</summary>
+    public void WriteSnapshot(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write(Snapshot());
+    }
 }

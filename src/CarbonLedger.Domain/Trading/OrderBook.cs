@@ -1,3 +1,4 @@
+using System.Buffers;
 using CarbonLedger.Domain.Instruments;
 using CarbonLedger.Domain.Invariants;
 using CarbonLedger.Domain.Quantities;
@@ -194,16 +195,42 @@ public sealed partial class OrderBook : IOrderBook
     /// <inheritdoc />
     public byte[] Snapshot()
     {
-        var bids = new List<RestingOrder>();
-        var asks = new List<RestingOrder>();
-        foreach (int slot in SlotsInPriorityOrder())
-        {
-            ref OrderSlot o = ref _orders[slot];
-            (o.Side == Side.Buy ? bids : asks).Add(new RestingOrder(
-                new OrderId(o.Id), new TraderId(o.Trader), o.Side, new Price(o.Price), new Co2e(o.Open), o.Tif));
-        }
+        var buffer = new ArrayBufferWriter<byte>(256 + (33 * RestingCount));
+        WriteSnapshot(buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
 
-        return BookSnapshot.Write(Instrument, Day, DayClosed, _lastTradeId, bids, asks);
+    /// <inheritdoc />
+    public void WriteSnapshot(IBufferWriter<byte> output)
+    {
+        BookSnapshot.WriteHeader(output, Instrument, Day, DayClosed, _lastTradeId);
+        foreach (Side side in (ReadOnlySpan<Side>)[Side.Buy, Side.Sell])
+        {
+            int count = 0;
+            for (int level = side == Side.Buy ? _bestBid : _bestAsk; level != None; level = NextLevel(side, level))
+            {
+                count += _levels[level].Count;
+            }
+
+            BookSnapshot.WriteSideStart(output, count);
+            int written = 0;
+            for (int level = side == Side.Buy ? _bestBid : _bestAsk; level != None; level = NextLevel(side, level))
+            {
+                for (int slot = _levels[level].Head; slot != None; slot = _orders[slot].Next)
+                {
+                    ref OrderSlot o = ref _orders[slot];
+                    var order = new RestingOrder(
+                        new OrderId(o.Id), new TraderId(o.Trader), o.Side, new Price(o.Price), new Co2e(o.Open), o.Tif);
+                    BookSnapshot.WriteOrder(output, in order);
+                    written++;
+                }
+            }
+
+            if (written != count)
+            {
+                throw new LedgerInvariantException($"{side} levels count {count} orders but link {written}");
+            }
+        }
     }
 
     private static void EnsureBandFits(TradingDay day)
