@@ -37,7 +37,8 @@ public sealed partial class LedgerEngine : IAsyncDisposable
         _readModels = new ReadModelWriter(journal.Schema);
         EventsProjectedAtStart = projectedAtStart;
         _projector = options.ReadModels == ReadModelMode.Async
-            ? new ReadModelProjector(journal.DataSource, journal.Schema, options.ReadModelLag, replay.Ledger.Sequence)
+            ? new ReadModelProjector(journal.DataSource, journal.Schema, options.ReadModelLag, replay.Ledger.Sequence,
+                options.ReadModelLinger)
             : null;
         _ledger = replay.Ledger;
         _chainHead = replay.ChainHead;

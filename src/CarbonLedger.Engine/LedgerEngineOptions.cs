@@ -49,6 +49,13 @@ public sealed record LedgerEngineOptions
     /// </summary>
     public int ReadModelLag { get; init; } = 4;
 
+    /// <summary>
+    /// Async mode: how long the projector may wait for more committed batches before writing what it has, so
+    /// that a transaction covers several small batches under moderate load. It never waits while the queue is
+    /// one short of <see cref="ReadModelLag"/> or a drain is pending. Zero writes every batch at once.
+    /// </summary>
+    public TimeSpan ReadModelLinger { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Bounded queue: when full, submitters wait (back-pressure) instead of memory growing.</summary>
     public int QueueCapacity { get; init; } = 65_536;
 

@@ -49,6 +49,7 @@ internal static class DurableLoad
             MaxBatchSize = batch,
             ReadModels = mode,
             ReadModelLag = lag,
+            ReadModelLinger = TimeSpan.FromMilliseconds(Arg(args, "--linger", 10)),
             OverlapFrom = Arg(args, "--overlap", new LedgerEngineOptions { ConnectionString = "-" }.OverlapFrom),
             Clock = orders ? DurableMarket.Clock() : NodaTime.SystemClock.Instance,
         });

@@ -60,6 +60,34 @@ public sealed class AsyncReadModelTests(PostgresFixture pg)
     }
 
     [Fact]
+    public async Task AsyncMode_ProjectorLingersForAnHour_DrainAndStopDoNotWaitForIt()
+    {
+        // A linger far beyond any test timeout: the projector writes only once seven batches wait, so a drain or
+        // a stop must write what waits at once (one that waited for the linger would time out here).
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0));
+        string drained = pg.NewSchemaName("rm_linger_drain");
+        await using (LedgerEngine engine = await LedgerEngine.StartAsync(Lingering(drained, clock)))
+        {
+            await RunRandomDaysAsync(engine, clock, 300);
+            await engine.ReadModelsCurrentAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.Equal((await engine.StatusAsync()).Sequence,
+                await ScalarAsync($"SELECT seq FROM {drained}.read_model_progress"));
+            await AssertEqualsRebuildAsync(engine, drained);
+        }
+
+        clock.Reset(Instant.FromUtc(2026, 3, 1, 0, 0));
+        string stopped = pg.NewSchemaName("rm_linger_stop");
+        LedgerEngine stopping = await LedgerEngine.StartAsync(Lingering(stopped, clock));
+        await RunRandomDaysAsync(stopping, clock, 300);
+        long sequence = (await stopping.StatusAsync()).Sequence;
+        await stopping.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(sequence, await ScalarAsync($"SELECT seq FROM {stopped}.read_model_progress"));
+
+        LedgerEngineOptions Lingering(string schema, IClock c) =>
+            Options(schema, c) with { ReadModelLag = 8, ReadModelLinger = TimeSpan.FromHours(1) };
+    }
+
+    [Fact]
     public async Task AsyncMode_ProjectorFails_AcknowledgedCommandsStayJournaledAndTheEngineStops()
     {
         string schema = pg.NewSchemaName("rm_fail");
