@@ -70,6 +70,7 @@ public sealed partial class LedgerEngine : IAsyncDisposable
     public static async Task<LedgerEngine> StartAsync(LedgerEngineOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         LedgerJournal journal = await Resilience.StartupPipeline.Instance.ExecuteAsync(
             async token =>
                 await LedgerJournal.OpenAsync(options.ConnectionString, options.Schema, options.Partition, token),

@@ -70,4 +70,40 @@ public sealed record LedgerEngineOptions
     /// only under the rule versions it was written under (a changed past version is refused at start-up).
     /// </summary>
     public RuleBook Rules { get; init; } = DefaultRuleBook.Create();
+
+    /// <summary>
+    /// Refuses bounds that cannot work, before anything is opened: a batch of at most zero commands would leave
+    /// the writer spinning on a queue it never takes from, a lag of zero would never let a batch through.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">naming the option and the value given.</exception>
+    public void Validate()
+    {
+        Positive(MaxBatchSize, nameof(MaxBatchSize));
+        Positive(ReadModelLag, nameof(ReadModelLag));
+        Positive(QueueCapacity, nameof(QueueCapacity));
+        Positive(CheckpointEvery, nameof(CheckpointEvery));
+        if (OverlapFrom < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OverlapFrom), OverlapFrom,
+                $"{nameof(OverlapFrom)} must be zero or more (0 always overlaps)");
+        }
+
+        if (ReadModelLinger < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReadModelLinger), ReadModelLinger,
+                $"{nameof(ReadModelLinger)} must be zero or more");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(ConnectionString, nameof(ConnectionString));
+        ArgumentException.ThrowIfNullOrWhiteSpace(Schema, nameof(Schema));
+        ArgumentException.ThrowIfNullOrWhiteSpace(Partition, nameof(Partition));
+    }
+
+    private static void Positive(long value, string name)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1");
+        }
+    }
 }
