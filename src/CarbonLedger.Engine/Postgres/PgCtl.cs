@@ -66,9 +66,23 @@ internal sealed class PgCtl
         var command = _account.Command(
             _binaries.PgCtl,
             "start", "-D", _dataDirectory, "-l", ClusterFiles.ServerLog(_dataDirectory),
-            "-w", "-t", waitSeconds, "-s", "-o", serverOptions);
+            "-w", "-t", waitSeconds, "-s", "-o", serverOptions) with { Environment = s_serverMemory };
         return ToolRunner.RunAsync(command, timeout + TimeSpan.FromSeconds(10), ct);
     }
+
+    /// <summary>
+    /// glibc's allocator settings for the server (pg_ctl passes its environment on to every backend). By default
+    /// glibc returns large freed blocks to the kernel and moves its mmap threshold as it goes; the journal's backend,
+    /// which parses a batch's event bodies into a few MB of jsonb per statement, then had those pages faulted in
+    /// again and again: with 2,048 callers a fifth of its time went to page faults and its CPU per order doubled
+    /// (11–14k orders/s). Fixed thresholds keep that memory in the heap for reuse (22.6k/s in the same harness;
+    /// docs/benchmarks/2026-11-28-exchange.md §6). Other C libraries ignore these variables.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_serverMemory = new()
+    {
+        ["MALLOC_MMAP_THRESHOLD_"] = "33554432", // 32 MB, glibc's largest: blocks below it come from the heap
+        ["MALLOC_TRIM_THRESHOLD_"] = "268435456", // 256 MB of free heap kept before giving any back
+    };
 
     /// <summary>pg_ctl status: exit 0 means a server runs on this folder, 3 means none does.</summary>
     public async Task<bool> IsRunningAsync(TimeSpan timeout, CancellationToken ct)

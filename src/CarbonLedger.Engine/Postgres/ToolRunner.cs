@@ -25,6 +25,10 @@ internal static class ToolRunner
         }
 
         PrepareEnvironment(start.Environment);
+        foreach ((string name, string value) in command.Environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)
             ?? throw new PostgresCommandFailedException($"Could not start `{command}`.");
         process.StandardInput.Close();
