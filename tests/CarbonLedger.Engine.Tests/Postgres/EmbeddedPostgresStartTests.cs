@@ -36,6 +36,19 @@ public sealed class EmbeddedPostgresStartTests
     }
 
     [Fact]
+    public async Task StartAsync_FreshFolder_ServerRunsWithTheAllocatorThresholds()
+    {
+        await using var server = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Temporary());
+
+        // The postmaster's environment as the kernel holds it (backends are forked from it, but overwrite that
+        // area with their process titles). We run as root or as the server's own user, so it is readable.
+        string[] environment =
+            (await File.ReadAllTextAsync($"/proc/{server.ServerProcessId}/environ")).Split('\0');
+        Assert.Contains("MALLOC_MMAP_THRESHOLD_=33554432", environment);
+        Assert.Contains("MALLOC_TRIM_THRESHOLD_=268435456", environment);
+    }
+
+    [Fact]
     public async Task StartAsync_AnyUser_ServerNeverRunsAsRoot()
     {
         await using var server = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Temporary());
