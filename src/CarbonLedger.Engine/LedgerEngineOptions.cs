@@ -78,32 +78,14 @@ public sealed record LedgerEngineOptions
     /// <exception cref="ArgumentOutOfRangeException">naming the option and the value given.</exception>
     public void Validate()
     {
-        Positive(MaxBatchSize, nameof(MaxBatchSize));
-        Positive(ReadModelLag, nameof(ReadModelLag));
-        Positive(QueueCapacity, nameof(QueueCapacity));
-        Positive(CheckpointEvery, nameof(CheckpointEvery));
-        if (OverlapFrom < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(OverlapFrom), OverlapFrom,
-                $"{nameof(OverlapFrom)} must be zero or more (0 always overlaps)");
-        }
-
-        if (ReadModelLinger < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(ReadModelLinger), ReadModelLinger,
-                $"{nameof(ReadModelLinger)} must be zero or more");
-        }
-
-        ArgumentException.ThrowIfNullOrWhiteSpace(ConnectionString, nameof(ConnectionString));
-        ArgumentException.ThrowIfNullOrWhiteSpace(Schema, nameof(Schema));
-        ArgumentException.ThrowIfNullOrWhiteSpace(Partition, nameof(Partition));
-    }
-
-    private static void Positive(long value, string name)
-    {
-        if (value <= 0)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1");
-        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBatchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ReadModelLag);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QueueCapacity);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CheckpointEvery);
+        ArgumentOutOfRangeException.ThrowIfNegative(OverlapFrom);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReadModelLinger, TimeSpan.Zero);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ConnectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Schema);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Partition);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class ReadModelProjector : IAsyncDisposable
     private readonly string _schema;
     private readonly Channel<Work> _queue;
     private readonly int _lag;
-    private readonly long _lingerTicks;
+    private readonly TimeSpan _linger;
     private readonly Task _loop;
     /// <summary>Drains waiting, plus one once disposing: while above zero the projector does not linger.</summary>
     private int _draining;
@@ -32,7 +32,7 @@ internal sealed class ReadModelProjector : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(linger, TimeSpan.Zero);
         _dataSource = dataSource;
         _lag = lag;
-        _lingerTicks = (long)(linger.TotalSeconds * Stopwatch.Frequency);
+        _linger = linger;
         _schema = schema;
         _projected = projected;
         _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(lag)
@@ -148,9 +148,9 @@ internal sealed class ReadModelProjector : IAsyncDisposable
     /// </summary>
     private async Task LingerAsync()
     {
-        long until = Stopwatch.GetTimestamp() + _lingerTicks;
+        long start = Stopwatch.GetTimestamp();
         while (_queue.Reader.Count < _lag - 1 && Volatile.Read(ref _draining) == 0
-               && Stopwatch.GetTimestamp() < until)
+               && Stopwatch.GetElapsedTime(start) < _linger)
         {
             await Task.Delay(1);
         }

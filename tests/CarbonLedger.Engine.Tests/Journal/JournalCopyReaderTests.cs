@@ -1,6 +1,7 @@
 using CarbonLedger.Domain.Accounts;
 using CarbonLedger.Domain.Registry;
 using CarbonLedger.Engine.Journal;
+using CarbonLedger.Engine.Tests.Postgres;
 using CarbonLedger.Testing.Builders;
 using CarbonLedger.Testing.Generators;
 using CarbonLedger.Testing.Postgres;
@@ -25,8 +26,8 @@ public sealed class JournalCopyReaderTests(PostgresFixture pg)
         await using LedgerEngine engine = await StartMixedAsync(schema);
         LedgerJournal journal = engine.Journal;
 
-        List<JournalEntry> fast = await ToListAsync(journal.ReadAsync(0, CancellationToken.None));
-        List<JournalEntry> marten = await ToListAsync(journal.ReadThroughMartenAsync(0, CancellationToken.None));
+        List<JournalEntry> fast = await journal.ReadAsync(0, CancellationToken.None).ToListAsync();
+        List<JournalEntry> marten = await journal.ReadThroughMartenAsync(0, CancellationToken.None).ToListAsync();
 
         Assert.Equal((await engine.StatusAsync()).Sequence, fast.Count);
         Assert.Equal(marten.Count, fast.Count);
@@ -62,13 +63,13 @@ public sealed class JournalCopyReaderTests(PostgresFixture pg)
         string schema = pg.NewSchemaName("copy_pages");
         await using LedgerEngine engine = await StartMixedAsync(schema);
         LedgerJournal journal = engine.Journal;
-        List<JournalEntry> whole = await ToListAsync(journal.ReadAsync(0, CancellationToken.None));
+        List<JournalEntry> whole = await journal.ReadAsync(0, CancellationToken.None).ToListAsync();
 
         // Pages of 7 cross many boundaries; a page of exactly the journal's length ends on an empty page.
         foreach (int page in new[] { 7, whole.Count })
         {
             journal.CopyPageRows = page;
-            List<JournalEntry> paged = await ToListAsync(journal.ReadAsync(0, CancellationToken.None));
+            List<JournalEntry> paged = await journal.ReadAsync(0, CancellationToken.None).ToListAsync();
             Assert.Equal(whole.Select(e => (e.StoreSequence, e.Hash)), paged.Select(e => (e.StoreSequence, e.Hash)));
             Assert.All(paged, e => Assert.Equal(e.Hash, e.RecomputedHash));
         }
@@ -76,7 +77,7 @@ public sealed class JournalCopyReaderTests(PostgresFixture pg)
         // From the middle: exactly the entries after that store sequence.
         long middle = whole[whole.Count / 2].StoreSequence;
         journal.CopyPageRows = 5;
-        List<JournalEntry> tail = await ToListAsync(journal.ReadAsync(middle, CancellationToken.None));
+        List<JournalEntry> tail = await journal.ReadAsync(middle, CancellationToken.None).ToListAsync();
         Assert.Equal(whole.Where(e => e.StoreSequence > middle).Select(e => e.StoreSequence),
             tail.Select(e => e.StoreSequence));
     }
@@ -92,7 +93,7 @@ public sealed class JournalCopyReaderTests(PostgresFixture pg)
         }
 
         long target = sequence - 20;
-        await ExecuteAsync(
+        await Sql.ExecuteAsync(pg.ConnectionString,
             $"UPDATE {schema}.mt_events SET data = jsonb_set(data, '{{At}}', to_jsonb('2026-03-02T01:00:00Z'::text)) " +
             $"WHERE headers->>'seq' = '{target}'");
         await using LedgerJournal journal =
@@ -184,26 +185,5 @@ public sealed class JournalCopyReaderTests(PostgresFixture pg)
             "corr-mixed")).Outcome.IsAccepted);
         Assert.True((await engine.SubmitAsync(c.Suspend("reg", "ENT-Y", key: K()))).Outcome.IsAccepted);
         return engine;
-    }
-
-    private static async Task<List<JournalEntry>> ToListAsync(IAsyncEnumerable<JournalEntry> entries)
-    {
-        var list = new List<JournalEntry>();
-        await foreach (JournalEntry entry in entries)
-        {
-            list.Add(entry);
-        }
-
-        return list;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(pg.ConnectionString);
-        await connection.OpenAsync();
-#pragma warning disable CA2100 // test SQL from constants
-        await using var command = new NpgsqlCommand(sql, connection);
-#pragma warning restore CA2100
-        await command.ExecuteNonQueryAsync();
     }
 }
