@@ -29,6 +29,22 @@ public static class JournalReplay
         ReadModelCatchUp? catchUp, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(journal);
+        try
+        {
+            return await FoldAsync(journal, limits, rules, catchUp, ct);
+        }
+        finally
+        {
+            if (catchUp is not null)
+            {
+                await catchUp.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<Result> FoldAsync(LedgerJournal journal, LedgerLimits limits, RuleBook rules,
+        ReadModelCatchUp? catchUp, CancellationToken ct)
+    {
         var ledger = new Ledger(limits, rules);
         string head = HashChain.Genesis;
         Checkpoint? checkpoint = await journal.LatestCheckpointAsync(ct);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using CarbonLedger.Domain.Quantities;
 
@@ -10,6 +11,12 @@ namespace CarbonLedger.Domain.Instruments;
 /// </summary>
 public readonly record struct InstrumentId(Programme Programme, Vintage Vintage) : IComparable<InstrumentId>
 {
+    /// <summary>
+    /// The text of each instrument, made once: read models and exports write it for every statement line, order and
+    /// trade. Bounded by programmes × vintages.
+    /// </summary>
+    private static readonly ConcurrentDictionary<InstrumentId, string> s_text = new();
+
     /// <summary>True when units of this instrument carry serial numbers.</summary>
     public bool IsSerialNumbered => Programme.IsSerialNumbered();
 
@@ -52,7 +59,8 @@ public readonly record struct InstrumentId(Programme Programme, Vintage Vintage)
     /// <inheritdoc />
     public int CompareTo(InstrumentId other)
     {
-        int byProgramme = Programme.CompareTo(other.Programme);
+        // By the underlying value, as Enum.CompareTo does, without boxing both operands on every call.
+        int byProgramme = ((int)Programme).CompareTo((int)other.Programme);
         return byProgramme != 0 ? byProgramme : Vintage.CompareTo(other.Vintage);
     }
 
@@ -69,5 +77,5 @@ public readonly record struct InstrumentId(Programme Programme, Vintage Vintage)
     public static bool operator >=(InstrumentId left, InstrumentId right) => left.CompareTo(right) >= 0;
 
     /// <summary>The canonical text, e.g. <c>CEA-2024</c>.</summary>
-    public override string ToString() => $"{Programme.Code()}-{Vintage}";
+    public override string ToString() => s_text.GetOrAdd(this, static id => $"{id.Programme.Code()}-{id.Vintage}");
 }

@@ -10,8 +10,15 @@ namespace CarbonLedger.Engine.ReadModels;
 internal sealed partial class ExchangeReadModel
 {
     /// <summary>What one batch of exchange events changes in the read models, folded in event order.</summary>
-    private sealed class Batch
+    internal sealed class Batch
     {
+        /// <summary>
+        /// A bulk load folds the whole journal from its start into one batch and writes finished orders out as it
+        /// goes: every order it meets must have been placed in it, and a finished order must never change again
+        /// (an assertion: the domain refuses any command on a finished order).
+        /// </summary>
+        public bool FromStart { get; init; }
+
         public Dictionary<AccountId, long> Cash { get; } = [];
 
         public Dictionary<long, OrderRow> Orders { get; } = [];
@@ -210,6 +217,12 @@ internal sealed partial class ExchangeReadModel
         {
             if (!Orders.TryGetValue(id, out OrderRow? row))
             {
+                if (FromStart)
+                {
+                    throw new InvalidOperationException(
+                        $"order {id} changed at sequence {seq} but was never placed or had already finished");
+                }
+
                 row = new OrderRow(id, false);
                 Orders.Add(id, row);
             }
@@ -218,7 +231,7 @@ internal sealed partial class ExchangeReadModel
             return row;
         }
 
-        private void Touch(long seq, params AccountId[] accounts)
+        private void Touch(long seq, params ReadOnlySpan<AccountId> accounts)
         {
             foreach (AccountId a in accounts)
             {
@@ -236,7 +249,7 @@ internal sealed partial class ExchangeReadModel
     }
 
     /// <summary>One order's row, or the changes to an existing row (<see cref="IsNew"/> false).</summary>
-    private sealed class OrderRow(long id, bool isNew)
+    internal sealed class OrderRow(long id, bool isNew)
     {
         public long Id { get; } = id;
 
@@ -273,7 +286,7 @@ internal sealed partial class ExchangeReadModel
         public long LastSeq { get; set; }
     }
 
-    private sealed record TradeRow(
+    internal sealed record TradeRow(
         long Id, string Instrument, string Mode, long Price, long Quantity, string Buyer, string Seller, long BuyOrder,
         long SellOrder, long BuyerFee, long SellerFee, long Seq, Instant At);
 }

@@ -129,14 +129,40 @@ internal static class ExchangeStatementLines
         }
     }
 
-    /// <summary>Net grams per account × instrument × bucket.</summary>
+    /// <summary>
+    /// Net grams per account × instrument × bucket, lines ordered by that key. An order event nets a handful of keys:
+    /// a list searched in place, with an index only for the large day events (T+1 settlement of every holding), is
+    /// cheaper than a sorted tree's node per key and comparer calls (this runs for every event of a replay).
+    /// </summary>
     private sealed class Net
     {
-        private readonly SortedDictionary<(AccountId, InstrumentId, Bucket), long> _grams = [];
+        private const int IndexFrom = 16;
 
-        public void Add(AccountId account, InstrumentId instrument, Bucket bucket, long grams) =>
-            _grams[(account, instrument, bucket)] =
-                checked(_grams.GetValueOrDefault((account, instrument, bucket)) + grams);
+        private readonly List<((AccountId Account, InstrumentId Instrument, Bucket Bucket) Key, long Grams)> _grams =
+            [];
+        private Dictionary<(AccountId, InstrumentId, Bucket), int>? _index;
+
+        public void Add(AccountId account, InstrumentId instrument, Bucket bucket, long grams)
+        {
+            var key = (account, instrument, bucket);
+            int at = Find(key);
+            if (at >= 0)
+            {
+                _grams[at] = (key, checked(_grams[at].Grams + grams));
+                return;
+            }
+
+            _index?.Add(key, _grams.Count);
+            _grams.Add((key, grams));
+            if (_index is null && _grams.Count == IndexFrom)
+            {
+                _index = new Dictionary<(AccountId, InstrumentId, Bucket), int>(2 * IndexFrom);
+                for (int i = 0; i < _grams.Count; i++)
+                {
+                    _index.Add(_grams[i].Key, i);
+                }
+            }
+        }
 
         public void Move(AccountId account, InstrumentId instrument, Bucket from, Bucket to, long grams)
         {
@@ -144,10 +170,38 @@ internal static class ExchangeStatementLines
             Add(account, instrument, to, grams);
         }
 
-        public IReadOnlyList<StatementLine> Lines(long sequence, string type, string? reference, Instant at) =>
-        [
-            .. _grams.Where(kv => kv.Value != 0).Select(kv => new StatementLine(kv.Key.Item1, sequence, kv.Key.Item3,
-                kv.Key.Item2, new Co2e(kv.Value), type, null, reference, at)),
-        ];
+        public List<StatementLine> Lines(long sequence, string type, string? reference, Instant at)
+        {
+            _grams.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+            var lines = new List<StatementLine>(_grams.Count);
+            foreach (((AccountId account, InstrumentId instrument, Bucket bucket), long grams) in _grams)
+            {
+                if (grams != 0)
+                {
+                    lines.Add(new StatementLine(account, sequence, bucket, instrument, new Co2e(grams), type, null,
+                        reference, at));
+                }
+            }
+
+            return lines;
+        }
+
+        private int Find((AccountId, InstrumentId, Bucket) key)
+        {
+            if (_index is not null)
+            {
+                return _index.TryGetValue(key, out int i) ? i : -1;
+            }
+
+            for (int i = 0; i < _grams.Count; i++)
+            {
+                if (_grams[i].Key.Equals(key))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
     }
 }

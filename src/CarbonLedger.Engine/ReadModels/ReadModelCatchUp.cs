@@ -8,9 +8,10 @@ namespace CarbonLedger.Engine.ReadModels;
 /// Brings the read models up to the journal during a replay: the entries above the progress mark are written
 /// in chunks, each from the ledger as it stands right after the chunk, with the mark moved in the same
 /// transaction. A crash in async mode (decision 0011) leaves the read models a few batches behind the journal;
-/// this is what closes the gap before the engine takes work.
+/// this is what closes the gap before the engine takes work. From mark 0 into empty tables (a new or emptied set of
+/// read models) it loads in bulk instead (<see cref="ReadModelBulkLoad"/>, decision 0017).
 /// </summary>
-internal sealed class ReadModelCatchUp(NpgsqlDataSource dataSource, string schema, long after)
+internal sealed class ReadModelCatchUp(NpgsqlDataSource dataSource, string schema, long after) : IAsyncDisposable
 {
     /// <summary>Large enough to write in few transactions, small enough to keep one short.</summary>
     private const int ChunkSize = 5_000;
@@ -27,9 +28,28 @@ internal sealed class ReadModelCatchUp(NpgsqlDataSource dataSource, string schem
     /// <summary>How many entries were projected.</summary>
     public long Projected { get; private set; }
 
+    /// <summary>The bulk load, when the catch-up starts from nothing; decided at the first entry.</summary>
+    private ReadModelBulkLoad? _bulk;
+    private bool _started;
+
     /// <summary>Adds an entry the ledger has just applied; starts writing the chunk when it is full.</summary>
     public async Task AddAsync(JournalEntry entry, Ledger ledger, CancellationToken ct)
     {
+        if (!_started)
+        {
+            _started = true;
+            if (After == 0 && await ReadModelBulkLoad.TablesEmptyAsync(dataSource, schema, ct))
+            {
+                _bulk = await ReadModelBulkLoad.BeginAsync(dataSource, schema, ct);
+            }
+        }
+
+        if (_bulk is not null)
+        {
+            await _bulk.AddAsync(entry, ledger, ct);
+            return;
+        }
+
         _chunk.Add(entry);
         if (_chunk.Count == ChunkSize)
         {
@@ -40,8 +60,25 @@ internal sealed class ReadModelCatchUp(NpgsqlDataSource dataSource, string schem
     /// <summary>Writes what is pending, from <paramref name="ledger"/> as it stands after the last entry.</summary>
     public async Task FlushAsync(Ledger ledger, CancellationToken ct)
     {
+        if (_bulk is not null)
+        {
+            await _bulk.CompleteAsync(ledger, ledger.Sequence, ct);
+            Projected = _bulk.Added;
+            return;
+        }
+
         await StartWriteAsync(ledger, ct);
         await _writing;
+    }
+
+    /// <summary>Ends a bulk load: rolled back unless <see cref="FlushAsync"/> completed it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_bulk is not null)
+        {
+            await _bulk.DisposeAsync();
+            _bulk = null;
+        }
     }
 
     /// <summary>

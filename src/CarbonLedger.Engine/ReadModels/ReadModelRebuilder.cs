@@ -11,8 +11,6 @@ namespace CarbonLedger.Engine.ReadModels;
 /// </summary>
 public static class ReadModelRebuilder
 {
-    private const int ChunkSize = 5_000;
-
     /// <summary>Replays <paramref name="journal"/> and writes its read models into <paramref name="targetSchema"/>
     /// (created if needed, emptied first). Returns the number of events replayed.</summary>
     public static async Task<long> RebuildAsync(LedgerJournal journal, string targetSchema, LedgerLimits limits,
@@ -31,34 +29,17 @@ public static class ReadModelRebuilder
             await ExecuteAsync(connection, $"TRUNCATE {targetSchema}.{table}", ct);
         }
 
-        var writer = new ReadModelWriter(targetSchema);
+        // Into emptied tables, so in bulk (decision 0017): the same rows as the live writer's, written once.
+        await using ReadModelBulkLoad load = await ReadModelBulkLoad.BeginAsync(journal.DataSource, targetSchema, ct);
         var ledger = new Ledger(limits, rules);
-        var chunk = new List<JournalEntry>(ChunkSize);
-        long count = 0;
-        Task writing = Task.CompletedTask;
         await foreach (JournalEntry entry in journal.ReadAsync(0, ct))
         {
             ledger.Evolve(entry.Event, entry.Stamp);
-            chunk.Add(entry);
-            count++;
-            if (chunk.Count == ChunkSize)
-            {
-                // The statements copy the ledger's values now; the fold goes on while the previous chunk's are
-                // written (one chunk in flight, on the one connection, in order).
-                NpgsqlBatch batch = Statements(writer, chunk, ledger);
-                chunk.Clear();
-                await writing;
-                writing = WriteChunkAsync(connection, batch, ct);
-            }
+            await load.AddAsync(entry, ledger, ct);
         }
 
-        await writing;
-        if (chunk.Count > 0)
-        {
-            await WriteChunkAsync(connection, Statements(writer, chunk, ledger), ct);
-        }
-
-        return count;
+        await load.CompleteAsync(ledger, null, ct);
+        return load.Added;
     }
 
     /// <summary>
@@ -89,29 +70,6 @@ public static class ReadModelRebuilder
         }
 
         return differences;
-    }
-
-    private static NpgsqlBatch Statements(ReadModelWriter writer, List<JournalEntry> chunk, Ledger ledger)
-    {
-        var batch = new NpgsqlBatch();
-        foreach (SqlCommandSpec spec in writer.For(chunk, ledger))
-        {
-            batch.BatchCommands.Add(spec.ToBatchCommand());
-        }
-
-        return batch;
-    }
-
-    private static async Task WriteChunkAsync(NpgsqlConnection connection, NpgsqlBatch batch, CancellationToken ct)
-    {
-        await using (batch)
-        {
-            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
-            batch.Connection = connection;
-            batch.Transaction = transaction;
-            await batch.ExecuteNonQueryAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)

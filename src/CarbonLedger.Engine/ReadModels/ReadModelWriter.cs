@@ -23,54 +23,92 @@ public sealed class ReadModelWriter(string schema)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(ledger);
-        var accounts = new Dictionary<AccountId, long>();
-        var positions = new Dictionary<(AccountId, InstrumentId), long>();
-        var creditInstruments = new HashSet<InstrumentId>();
-        var lines = new List<StatementLine>();
+        var changes = new RegistryChanges();
         foreach (JournalEntry entry in entries)
         {
-            long seq = entry.Stamp.Sequence;
-            if (entry.Event is AccountOpened or AccountSuspended or AccountReinstated or AccountClosed)
-            {
-                accounts[AccountOf(entry.Event)] = seq;
-            }
-
-            if (entry.Event is Domain.Exchange.ExchangeEvent exchange)
-            {
-                creditInstruments.UnionWith(
-                    ExchangeStatementLines.InstrumentsOf(exchange).Where(i => i.IsSerialNumbered));
-            }
-
-            foreach (StatementLine line in StatementLines.Of(entry.Event, seq))
-            {
-                lines.Add(line);
-                positions[(line.Account, line.Instrument)] = seq;
-                if (line.Instrument.IsSerialNumbered)
-                {
-                    creditInstruments.Add(line.Instrument);
-                }
-            }
+            changes.Add(entry);
         }
 
         var specs = new List<SqlCommandSpec>(4);
-        if (accounts.Count > 0)
+        specs.AddRange(State(changes, ledger));
+        if (changes.Lines.Count > 0)
         {
-            specs.Add(Accounts(accounts, ledger));
-        }
-
-        if (positions.Count > 0)
-        {
-            specs.Add(Balances(positions, ledger));
-            specs.Add(Statement(lines));
-        }
-
-        if (creditInstruments.Count > 0)
-        {
-            specs.AddRange(SerialHoldings(creditInstruments, ledger));
+            specs.Add(Statement(changes.Lines));
         }
 
         specs.AddRange(_exchange.For(entries, ledger));
         return specs;
+    }
+
+    /// <summary>
+    /// The upserts of the registry's current-state tables (accounts, balances, serial blocks) for what
+    /// <paramref name="changes"/> touched, with values from <paramref name="ledger"/>; no statement lines.
+    /// </summary>
+    internal IEnumerable<SqlCommandSpec> State(RegistryChanges changes, Ledger ledger)
+    {
+        if (changes.Accounts.Count > 0)
+        {
+            yield return Accounts(changes.Accounts, ledger);
+        }
+
+        if (changes.Positions.Count > 0)
+        {
+            yield return Balances(changes.Positions, ledger);
+        }
+
+        if (changes.CreditInstruments.Count > 0)
+        {
+            foreach (SqlCommandSpec spec in SerialHoldings(changes.CreditInstruments, ledger))
+            {
+                yield return spec;
+            }
+        }
+    }
+
+    /// <summary>What a run of entries touched in the registry's read models, and their statement lines.</summary>
+    internal sealed class RegistryChanges
+    {
+        /// <summary>Accounts whose row changes, with the sequence of the last event that changed it.</summary>
+        public Dictionary<AccountId, long> Accounts { get; } = [];
+
+        /// <summary>Holdings with a statement line, with the sequence of the last one.</summary>
+        public Dictionary<(AccountId, InstrumentId), long> Positions { get; } = [];
+
+        /// <summary>Serial-numbered instruments whose blocks may have changed hands.</summary>
+        public HashSet<InstrumentId> CreditInstruments { get; } = [];
+
+        /// <summary>The statement lines, in journal order.</summary>
+        public List<StatementLine> Lines { get; set; } = [];
+
+        public void Add(JournalEntry entry)
+        {
+            long seq = entry.Stamp.Sequence;
+            if (entry.Event is AccountOpened or AccountSuspended or AccountReinstated or AccountClosed)
+            {
+                Accounts[AccountOf(entry.Event)] = seq;
+            }
+
+            if (entry.Event is Domain.Exchange.ExchangeEvent exchange)
+            {
+                foreach (InstrumentId instrument in ExchangeStatementLines.InstrumentsOf(exchange))
+                {
+                    if (instrument.IsSerialNumbered)
+                    {
+                        CreditInstruments.Add(instrument);
+                    }
+                }
+            }
+
+            foreach (StatementLine line in StatementLines.Of(entry.Event, seq))
+            {
+                Lines.Add(line);
+                Positions[(line.Account, line.Instrument)] = seq;
+                if (line.Instrument.IsSerialNumbered)
+                {
+                    CreditInstruments.Add(line.Instrument);
+                }
+            }
+        }
     }
 
     private static AccountId AccountOf(LedgerEvent e) => e switch
