@@ -13,7 +13,8 @@ namespace CarbonLedger.Benchmarks.Engine;
 /// open loop (<c>--rate R</c>: commands are offered at fixed intended times and latency is measured from
 /// the intended time, so a stall is charged to every command it delayed: no coordinated omission).
 /// Usage: <c>durable-load [--workload transfers|orders] [--seconds 60] [--clients 512 | --rate 10000]
-/// [--batch 2048] [--warmup 15] [--read-models inline|async] [--timeline]</c>. Orders are listed orders that
+/// [--batch 2048] [--warmup 15] [--read-models inline|async] [--timeline] [--overlap N] [--linger ms]
+/// [--checkpoint-every N]</c>. Orders are listed orders that
 /// match and settle (see <see cref="DurableMarket"/>); <c>--timeline</c> (open loop) prints the median and worst
 /// latency per half second on stderr, to see when stalls happen; with <c>CL_SOCKET=1</c> the engine talks to
 /// the embedded server over its Unix socket instead of loopback TCP.
@@ -51,6 +52,7 @@ internal static class DurableLoad
             ReadModelLag = lag,
             ReadModelLinger = TimeSpan.FromMilliseconds(Arg(args, "--linger", 10)),
             OverlapFrom = Arg(args, "--overlap", new LedgerEngineOptions { ConnectionString = "-" }.OverlapFrom),
+            CheckpointEvery = Arg(args, "--checkpoint-every", 100_000),
             Clock = orders ? DurableMarket.Clock() : NodaTime.SystemClock.Instance,
         });
         Func<LedgerCommand> next;
