@@ -54,14 +54,13 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
     public static async Task<bool> TablesEmptyAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        string sql = "SELECT " + string.Join(" AND ",
-            ReadModelSchema.Tables.Select(t => $"NOT EXISTS (SELECT 1 FROM {schema}.{t})"));
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(ct);
-#pragma warning disable CA2100 // schema name from configuration, table names constant
-        await using var command = new NpgsqlCommand(sql, connection);
-#pragma warning restore CA2100
+        await using var command = new NpgsqlCommand(EmptySql(schema), connection);
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
+
+    private static string EmptySql(string schema) => "SELECT " + string.Join(" AND ",
+        ReadModelSchema.Tables.Select(t => $"NOT EXISTS (SELECT 1 FROM {schema}.{t})"));
 
     /// <summary>
     /// Opens the load's transaction on a connection of its own and drops the read models' primary keys in it
@@ -82,7 +81,7 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
             var keys = new List<(string, string, string)>();
             await using (var command = new NpgsqlCommand(
                 """
-                SELECT t.relname, c.conname, pg_get_constraintdef(c.oid)
+                SELECT quote_ident(t.relname), quote_ident(c.conname), pg_get_constraintdef(c.oid)
                 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
                 WHERE c.contype = 'p' AND c.conrelid IN (SELECT to_regclass($1 || '.' || n) FROM unnest($2) n)
                 """, connection))
@@ -99,6 +98,17 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
             foreach ((string table, string name, _) in keys)
             {
                 await ExecuteAsync(connection, $"ALTER TABLE {schema}.{table} DROP CONSTRAINT {name}", ct);
+            }
+
+            // Checked again under the locks the key drops took: a row written since the caller looked would be
+            // duplicated or mixed with the load's.
+            await using (var check = new NpgsqlCommand(EmptySql(schema), connection))
+            {
+                if (!(bool)(await check.ExecuteScalarAsync(ct))!)
+                {
+                    throw new InvalidOperationException(
+                        $"the read models in schema {schema} are not empty: a bulk load needs empty tables");
+                }
             }
 
             return new ReadModelBulkLoad(connection, transaction, schema, keys);

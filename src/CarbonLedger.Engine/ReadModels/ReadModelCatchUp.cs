@@ -71,13 +71,26 @@ internal sealed class ReadModelCatchUp(NpgsqlDataSource dataSource, string schem
         await _writing;
     }
 
-    /// <summary>Ends a bulk load: rolled back unless <see cref="FlushAsync"/> completed it.</summary>
+    /// <summary>
+    /// Ends the catch-up: a bulk load is rolled back unless <see cref="FlushAsync"/> completed it, and a chunk still
+    /// being written is waited for, so nothing writes into the read models after a replay that failed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_bulk is not null)
         {
             await _bulk.DisposeAsync();
             _bulk = null;
+        }
+
+        try
+        {
+            await _writing;
+        }
+        catch (Exception)
+        {
+            // Only reached when the replay itself failed (FlushAsync awaits the write and would have thrown):
+            // the replay's exception is the one to report; this chunk's transaction was rolled back.
         }
     }
 

@@ -21,12 +21,8 @@ public sealed class AsyncReadModelTests(PostgresFixture pg)
     [Fact]
     public async Task AsyncMode_RandomTradingDays_ReadModelsEqualARebuildOnceCurrent()
     {
-        string schema = pg.NewSchemaName("rm_async");
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0));
-        await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(schema, clock));
-        await RunRandomDaysAsync(engine, clock, 900);
-
-        await engine.ReadModelsCurrentAsync();
+        (LedgerEngine engine, string schema) = await AfterRandomDaysAsync("rm_async", 900);
+        await using LedgerEngine _ = engine;
         EngineStatus status = await engine.StatusAsync();
         Assert.Equal(status.Sequence, await ScalarAsync($"SELECT seq FROM {schema}.read_model_progress"));
         Assert.True(await ScalarAsync($"SELECT count(*) FROM {schema}.rm_trades") > 10);
@@ -38,11 +34,8 @@ public sealed class AsyncReadModelTests(PostgresFixture pg)
     {
         // The statement is the balances' audit trail: netted per account × instrument × bucket, its lines must add
         // up to every bucket the balances read model shows, for every holding (holds, deliveries, returns, T+1).
-        string schema = pg.NewSchemaName("rm_lines");
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0));
-        await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(schema, clock));
-        await RunRandomDaysAsync(engine, clock, 900);
-        await engine.ReadModelsCurrentAsync();
+        (LedgerEngine engine, string schema) = await AfterRandomDaysAsync("rm_lines", 900);
+        await using LedgerEngine _ = engine;
 
         Assert.True(await ScalarAsync($"SELECT count(*) FROM {schema}.rm_statement WHERE bucket = 'Locked'") > 10);
         Assert.True(await ScalarAsync($"SELECT count(*) FROM {schema}.rm_statement WHERE bucket = 'Unsettled'") > 10);
@@ -102,11 +95,7 @@ public sealed class AsyncReadModelTests(PostgresFixture pg)
     [Fact]
     public async Task BulkLoad_AbandonedBeforeCompletion_LeavesTablesEmptyWithTheirKeys()
     {
-        string schema = pg.NewSchemaName("rm_abandon");
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0));
-        await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(schema, clock));
-        await RunRandomDaysAsync(engine, clock, 200);
-        await engine.ReadModelsCurrentAsync();
+        await using LedgerEngine engine = (await AfterRandomDaysAsync("rm_abandon", 200)).Engine;
         string target = pg.NewSchemaName("rm_abandon_target");
         await ExecuteAsync($"CREATE SCHEMA {target}");
         foreach (string ddl in ReadModelSchema.Statements(target))
@@ -228,6 +217,17 @@ public sealed class AsyncReadModelTests(PostgresFixture pg)
         Assert.True(restarted.EventsProjectedAtStart > 0);
         Assert.Equal((await restarted.StatusAsync()).Sequence,
             await ScalarAsync($"SELECT seq FROM {schema}.read_model_progress"));
+    }
+
+    /// <summary>A started engine (async read models) after random trading days, its read models current.</summary>
+    private async Task<(LedgerEngine Engine, string Schema)> AfterRandomDaysAsync(string name, int commands)
+    {
+        string schema = pg.NewSchemaName(name);
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0));
+        LedgerEngine engine = await LedgerEngine.StartAsync(Options(schema, clock));
+        await RunRandomDaysAsync(engine, clock, commands);
+        await engine.ReadModelsCurrentAsync();
+        return (engine, schema);
     }
 
     private static async Task RunRandomDaysAsync(LedgerEngine engine, FakeClock clock, int commands)
