@@ -30,7 +30,6 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
     private readonly ExchangeReadModel _exchange;
     private readonly ReadModelWriter.RegistryChanges _registry = new();
     private readonly ExchangeReadModel.Batch _batch = new() { FromStart = true };
-    private int _pending;
     private bool _completed;
 
     /// <summary>The chunk being copied while the replay folds the next one (at most one in flight).</summary>
@@ -55,12 +54,8 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(EmptySql(schema), connection);
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
+        return await ReadModelSchema.TablesEmptyAsync(connection, schema, ct);
     }
-
-    private static string EmptySql(string schema) => "SELECT " + string.Join(" AND ",
-        ReadModelSchema.Tables.Select(t => $"NOT EXISTS (SELECT 1 FROM {schema}.{t})"));
 
     /// <summary>
     /// Opens the load's transaction on a connection of its own and drops the read models' primary keys in it
@@ -96,18 +91,16 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
 
             foreach ((string table, string name, _) in keys)
             {
-                await ExecuteAsync(connection, $"ALTER TABLE {schema}.{table} DROP CONSTRAINT {name}", ct);
+                await ReadModelSchema.ExecuteAsync(
+                    connection, $"ALTER TABLE {schema}.{table} DROP CONSTRAINT {name}", ct);
             }
 
             // Checked again under the locks the key drops took: a row written since the caller looked would be
             // duplicated or mixed with the load's.
-            await using (var check = new NpgsqlCommand(EmptySql(schema), connection))
+            if (!await ReadModelSchema.TablesEmptyAsync(connection, schema, ct))
             {
-                if (!(bool)(await check.ExecuteScalarAsync(ct))!)
-                {
-                    throw new InvalidOperationException(
-                        $"the read models in schema {schema} are not empty: a bulk load needs empty tables");
-                }
+                throw new InvalidOperationException(
+                    $"the read models in schema {schema} are not empty: a bulk load needs empty tables");
             }
 
             return new ReadModelBulkLoad(connection, transaction, schema, keys);
@@ -135,8 +128,7 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
             _batch.Add(e, entry.Stamp.Sequence, ledger);
         }
 
-        Added++;
-        if (++_pending == ChunkSize)
+        if (++Added % ChunkSize == 0)
         {
             await StartCopyAsync(ct);
         }
@@ -153,7 +145,8 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
         await _writing;
         foreach ((string table, string name, string definition) in _keys)
         {
-            await ExecuteAsync(_connection, $"ALTER TABLE {_schema}.{table} ADD CONSTRAINT {name} {definition}", ct);
+            await ReadModelSchema.ExecuteAsync(
+                _connection, $"ALTER TABLE {_schema}.{table} ADD CONSTRAINT {name} {definition}", ct);
         }
 
         await using (var batch = new NpgsqlBatch(_connection, _transaction))
@@ -207,7 +200,6 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
         List<DailyMarketData> days = [.. _batch.Days];
         _batch.Days.Clear();
         List<ExchangeReadModel.OrderRow> finished = ExchangeReadModel.TakeFinished(_batch);
-        _pending = 0;
         await _writing;
         _writing = Task.Run(() => Copy(lines, trades, finished, days), ct);
     }
@@ -260,13 +252,5 @@ internal sealed class ReadModelBulkLoad : IAsyncDisposable
         }
 
         copy.Complete();
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-#pragma warning disable CA2100 // DDL from configuration and the catalogue
-        await using var command = new NpgsqlCommand(sql, connection);
-#pragma warning restore CA2100
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

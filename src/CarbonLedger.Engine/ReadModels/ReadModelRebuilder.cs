@@ -18,15 +18,15 @@ public static class ReadModelRebuilder
     {
         ArgumentNullException.ThrowIfNull(journal);
         await using NpgsqlConnection connection = await journal.DataSource.OpenConnectionAsync(ct);
-        await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {targetSchema}", ct);
+        await ReadModelSchema.ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {targetSchema}", ct);
         foreach (string ddl in ReadModelSchema.Statements(targetSchema))
         {
-            await ExecuteAsync(connection, ddl, ct);
+            await ReadModelSchema.ExecuteAsync(connection, ddl, ct);
         }
 
         foreach (string table in ReadModelSchema.Tables)
         {
-            await ExecuteAsync(connection, $"TRUNCATE {targetSchema}.{table}", ct);
+            await ReadModelSchema.ExecuteAsync(connection, $"TRUNCATE {targetSchema}.{table}", ct);
         }
 
         // Into emptied tables, so in bulk (decision 0017): the same rows as the live writer's, written once.
@@ -70,13 +70,5 @@ public static class ReadModelRebuilder
         }
 
         return differences;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-#pragma warning disable CA2100 // DDL from configuration and constants
-        await using var command = new NpgsqlCommand(sql, connection);
-#pragma warning restore CA2100
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

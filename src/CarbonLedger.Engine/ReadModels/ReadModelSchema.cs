@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace CarbonLedger.Engine.ReadModels;
 
 /// <summary>
@@ -86,6 +88,27 @@ public static class ReadModelSchema
             seq bigint PRIMARY KEY, state_hash text NOT NULL, chain_head text NOT NULL, at timestamptz NOT NULL)
         """,
     ];
+
+    /// <summary>Runs one DDL or maintenance statement (schema, tables, keys, truncation) on an open
+    /// connection.</summary>
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+#pragma warning disable CA2100 // DDL from configuration, constants and the catalogue
+        await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Whether every read-model table of <paramref name="schema"/> is empty, seen from
+    /// <paramref name="connection"/> (inside its transaction, if it has one).</summary>
+    internal static async Task<bool> TablesEmptyAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    {
+        string sql = "SELECT " + string.Join(" AND ", Tables.Select(t => $"NOT EXISTS (SELECT 1 FROM {schema}.{t})"));
+#pragma warning disable CA2100 // schema name from configuration, table names constant
+        await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
 
     /// <summary>The read-model tables (not the checkpoints), for rebuild and diff.</summary>
     public static IReadOnlyList<string> Tables { get; } =
