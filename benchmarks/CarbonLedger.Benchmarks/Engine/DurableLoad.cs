@@ -70,6 +70,7 @@ internal static class DurableLoad
         }
 
         await WarmUpAsync(engine, next, Math.Max(clients, 256), warmup);
+        await StartCheckpointCycleAsync(engine, database.ConnectionString);
 
         var latencies = new List<long>[Math.Max(clients, 1)];
         long allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -126,6 +127,12 @@ internal static class DurableLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"allocated {allocated / Math.Max(1, all.Length):N0} B per command (harness included), " +
             $"{gen0:N0} collections ({gen2:N0} of gen2), {paused:F0} ms paused in all"));
+        GCMemoryInfo background = GC.GetGCMemoryInfo(GCKind.Background);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GC: server={System.Runtime.GCSettings.IsServerGC} " +
+            $"heaps={GC.GetConfigurationVariables().GetValueOrDefault("HeapCount")}; last background gen-2 " +
+            $"collection #{background.Index} of {GC.CollectionCount(0)}, heap {background.HeapSizeBytes >> 20} MB"));
+
         foreach (string line in cpuAfter.PerCommand(cpuBefore, all.Length))
         {
             Console.WriteLine(line);
@@ -159,6 +166,7 @@ internal static class DurableLoad
         int outstanding = 1;
         var allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         long origin = Stopwatch.GetTimestamp();
+        var generated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var generator = new Thread(() =>
         {
             for (int n = 0; n < total; n++)
@@ -180,9 +188,14 @@ internal static class DurableLoad
                     }
                 });
             }
+
+            generated.SetResult();
         }) { IsBackground = true, Name = "load-generator" };
         generator.Start();
-        generator.Join();
+
+        // Awaited, not joined: Join would block one of the thread pool's two minimum workers for the whole run,
+        // and the engine's continuations would then queue behind a single worker until the pool injects more.
+        await generated.Task;
         if (Interlocked.Decrement(ref outstanding) == 0)
         {
             allDone.TrySetResult();
@@ -228,6 +241,20 @@ internal static class DurableLoad
             }
             while (Stopwatch.GetTimestamp() < end);
         }));
+    }
+
+    /// <summary>
+    /// Ends the warm-up with a checkpoint, so that every measured window starts at the same point of PostgreSQL's
+    /// checkpoint cycle (the full-page images that follow a checkpoint included), with the warm-up's WAL segments
+    /// recycled as on a server that has run for a while, rather than wherever the warm-up happened to leave it.
+    /// </summary>
+    private static async Task StartCheckpointCycleAsync(LedgerEngine engine, string connectionString)
+    {
+        await engine.ReadModelsCurrentAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var checkpoint = new Npgsql.NpgsqlCommand("CHECKPOINT", connection);
+        await checkpoint.ExecuteNonQueryAsync();
     }
 
     private static double Ms(long[] sorted, double quantile) => sorted.Length == 0

@@ -29,7 +29,7 @@ public sealed partial class Ledger
     private readonly Dictionary<long, int> _positionIndex;
     private PositionRecord[] _positions;
     private int _positionCount;
-    private readonly Dictionary<UInt128, IdempotencyRecord> _keys;
+    private readonly IdempotencyTable _keys;
     private readonly Dictionary<string, FreezeRecord> _freezes = new(StringComparer.Ordinal);
     private readonly Dictionary<ActorId, int> _openAuthorityAccounts = [];
     private bool _authorityEverOpened;
@@ -52,7 +52,7 @@ public sealed partial class Ledger
         _accounts = new AccountRecord[_limits.AccountCapacity];
         _positionIndex = new Dictionary<long, int>(_limits.AccountCapacity);
         _positions = new PositionRecord[_limits.AccountCapacity];
-        _keys = new Dictionary<UInt128, IdempotencyRecord>(_limits.IdempotencyCapacity);
+        _keys = new IdempotencyTable(_limits.IdempotencyCapacity);
         ActorId system = ActorId.Of("SYSTEM");
         AddAccount(SinkAccounts.Surrendered, AccountType.SurrenderedSink, system);
         AddAccount(SinkAccounts.Retired, AccountType.RetiredSink, system);

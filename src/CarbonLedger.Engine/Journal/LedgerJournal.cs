@@ -111,27 +111,39 @@ public sealed class LedgerJournal : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(readModel);
-        await using IDocumentSession session = _store.LightweightSession();
+
+        // One NpgsqlBatch without an explicit transaction: Npgsql sends every statement and a single Sync, so
+        // PostgreSQL runs them as one implicit transaction (all or nothing) and the whole append, commit
+        // included, is one round trip. A Marten session took two (the statements, then COMMIT), each a wake-up
+        // of the backend and of a .NET continuation on cores that are busy at load (decision 0019).
+        await using var batch = new NpgsqlBatch();
         if (entries.Count > 0)
         {
-            SqlCommandSpec append = _append.For(entries, StreamFor(at), at);
-            session.QueueSqlCommand(append.Sql, append.Arguments);
+            batch.BatchCommands.Add(_append.For(entries, StreamFor(at), at).ToBatchCommand());
         }
 
         foreach (SqlCommandSpec spec in readModel)
         {
-            session.QueueSqlCommand(spec.Sql, spec.Arguments);
+            batch.BatchCommands.Add(spec.ToBatchCommand());
         }
 
         if (checkpoint is not null)
         {
-            session.QueueSqlCommand(
+            batch.BatchCommands.Add(new SqlCommandSpec(
                 $"INSERT INTO {Schema}.ledger_checkpoints (seq, state_hash, chain_head, at) VALUES (?, ?, ?, ?) " +
                 "ON CONFLICT (seq) DO UPDATE SET state_hash = excluded.state_hash, chain_head = excluded.chain_head",
-                checkpoint.Sequence, checkpoint.StateHash, checkpoint.ChainHead, at.ToDateTimeOffset());
+                [checkpoint.Sequence, checkpoint.StateHash, checkpoint.ChainHead, at.ToDateTimeOffset()])
+                .ToBatchCommand());
         }
 
-        await session.SaveChangesAsync(ct);
+        if (batch.BatchCommands.Count == 0)
+        {
+            return;
+        }
+
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct);
+        batch.Connection = connection;
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>

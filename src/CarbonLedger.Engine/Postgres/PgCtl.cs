@@ -52,7 +52,10 @@ internal sealed class PgCtl
     /// backend that evicts dirty pages ask the kernel to write them out at once, as the checkpointer and the
     /// background writer already do: otherwise the kernel lets them pile up (on this VM about 650 MB in 30 s of
     /// durable load) and writes them in one burst that queues every WAL flush behind it, stalling commits for
-    /// half a second (docs/benchmarks/2026-11-28-exchange.md).
+    /// half a second (docs/benchmarks/2026-11-28-exchange.md). <c>wal_init_zero=off</c>: a backend that needs a new
+    /// WAL segment (a fresh cluster has none to recycle, and at ~23 MB/s of WAL the recycled ones run out near the end
+    /// of each checkpoint cycle) no longer writes 16 MB of zeros and flushes them inside a commit: those commits
+    /// took 25-80 ms every ~0.7 s at 10,000 orders/s (decision 0019).
     /// </summary>
     public Task<ToolResult> StartAsync(int port, int maxConnections, TimeSpan timeout, CancellationToken ct)
     {
@@ -61,7 +64,8 @@ internal sealed class PgCtl
             "-h", "127.0.0.1",
             "-k", ShellQuoting.Quote(SocketDirectory(port)),
             "-c", "max_connections=" + maxConnections.ToString(CultureInfo.InvariantCulture),
-            "-c", "backend_flush_after=256kB");
+            "-c", "backend_flush_after=256kB",
+            "-c", "wal_init_zero=off");
         var waitSeconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var command = _account.Command(
             _binaries.PgCtl,

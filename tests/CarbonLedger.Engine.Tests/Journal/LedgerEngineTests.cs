@@ -149,6 +149,34 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
     }
 
     [Fact]
+    public async Task Submit_ReadModelStatementFailsAfterTheEventsWereInserted_TheWholeAppendRollsBack()
+    {
+        // The append is one round trip without an explicit transaction (decision 0019): PostgreSQL runs the
+        // statements up to the single Sync as one implicit transaction. Here the events' INSERT succeeds and a
+        // later read-model statement of the same append fails: the events must not stay behind.
+        string schema = pg.NewSchemaName("eng_rmfail");
+        await using LedgerEngine engine = await LedgerEngine.StartAsync(Options(pg, schema));
+        await SeedAsync(engine, C);
+        EngineStatus before = await engine.StatusAsync();
+        long statementLines = await CountRowsAsync($"{schema}.rm_statement");
+        await ExecuteAsync($"ALTER TABLE {schema}.rm_balances ADD CONSTRAINT nothing_frozen CHECK (frozen = 0)");
+
+        await Assert.ThrowsAsync<JournalAppendException>(
+            () => engine.SubmitAsync(C.Freeze("mee", "ENT-A", "CEA-2024", 1, "F-1", "court order")));
+
+        Assert.Equal(before, await engine.StatusAsync());
+        Assert.Equal(before.Sequence, await CountEventsAsync(schema));
+        Assert.Equal(statementLines, await CountRowsAsync($"{schema}.rm_statement"));
+        await ExecuteAsync($"ALTER TABLE {schema}.rm_balances DROP CONSTRAINT nothing_frozen");
+        CommandResult later = await AcceptAsync(engine, C.Freeze("mee", "ENT-A", "CEA-2024", 1, "F-2", "court order"));
+        Assert.Equal(before.Sequence + 1, later.Outcome.Sequence);
+        EngineStatus final = await engine.StatusAsync();
+        await engine.DisposeAsync();
+        await using LedgerEngine restarted = await LedgerEngine.StartAsync(Options(pg, schema));
+        Assert.Equal(final, await restarted.StatusAsync());
+    }
+
+    [Fact]
     public async Task Submit_AppendFailsWhileTheNextBatchIsDecided_OnlyThePoisonedBatchFailsAndStateEqualsJournal()
     {
         string schema = pg.NewSchemaName("eng_pipe");
@@ -228,12 +256,14 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task<long> CountEventsAsync(string schema)
+    private Task<long> CountEventsAsync(string schema) => CountRowsAsync($"{schema}.mt_events");
+
+    private async Task<long> CountRowsAsync(string table)
     {
         await using var connection = new NpgsqlConnection(pg.ConnectionString);
         await connection.OpenAsync();
 #pragma warning disable CA2100 // test SQL from constants
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {schema}.mt_events", connection);
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
 #pragma warning restore CA2100
         return (long)(await command.ExecuteScalarAsync())!;
     }
