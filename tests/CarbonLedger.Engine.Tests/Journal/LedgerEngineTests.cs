@@ -142,10 +142,7 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
         await ExecuteAsync($"ALTER TABLE {schema}.mt_events DROP CONSTRAINT no_poison");
         CommandResult later = await AcceptAsync(engine, C.Transfer("alice", "ENT-A", "ENT-B", "CEA-2024", 4));
         Assert.Equal(afterFailure.Sequence + 1, later.Outcome.Sequence);
-        EngineStatus final = await engine.StatusAsync();
-        await engine.DisposeAsync();
-        await using LedgerEngine restarted = await LedgerEngine.StartAsync(Options(pg, schema));
-        Assert.Equal(final, await restarted.StatusAsync());
+        await AssertRestartEqualsAsync(engine, schema);
     }
 
     [Fact]
@@ -170,10 +167,7 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
         await ExecuteAsync($"ALTER TABLE {schema}.rm_balances DROP CONSTRAINT nothing_frozen");
         CommandResult later = await AcceptAsync(engine, C.Freeze("mee", "ENT-A", "CEA-2024", 1, "F-2", "court order"));
         Assert.Equal(before.Sequence + 1, later.Outcome.Sequence);
-        EngineStatus final = await engine.StatusAsync();
-        await engine.DisposeAsync();
-        await using LedgerEngine restarted = await LedgerEngine.StartAsync(Options(pg, schema));
-        Assert.Equal(final, await restarted.StatusAsync());
+        await AssertRestartEqualsAsync(engine, schema);
     }
 
     [Fact]
@@ -254,6 +248,15 @@ public sealed class LedgerEngineTests(PostgresFixture pg)
 #pragma warning restore CA2100
         command.Parameters.AddWithValue(account);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Stops the engine and checks that a restart from the journal reaches the same status.</summary>
+    private async Task AssertRestartEqualsAsync(LedgerEngine engine, string schema)
+    {
+        EngineStatus final = await engine.StatusAsync();
+        await engine.DisposeAsync();
+        await using LedgerEngine restarted = await LedgerEngine.StartAsync(Options(pg, schema));
+        Assert.Equal(final, await restarted.StatusAsync());
     }
 
     private Task<long> CountEventsAsync(string schema) => CountRowsAsync($"{schema}.mt_events");
