@@ -55,7 +55,12 @@ internal sealed class PgCtl
     /// half a second (docs/benchmarks/2026-11-28-exchange.md). <c>wal_init_zero=off</c>: a backend that needs a new
     /// WAL segment (a fresh cluster has none to recycle, and at ~23 MB/s of WAL the recycled ones run out near the end
     /// of each checkpoint cycle) no longer writes 16 MB of zeros and flushes them inside a commit: those commits
-    /// took 25-80 ms every ~0.7 s at 10,000 orders/s (decision 0019).
+    /// took 25-80 ms every ~0.7 s at 10,000 orders/s (decision 0019). <c>shared_buffers=32MB</c> (the default is
+    /// 128 MB): PostgreSQL 15 extends a table by writing a page of zeros through the page cache without asking the
+    /// kernel to write it; the page's real contents stay in shared buffers, so that dirty zero page stays in the page
+    /// cache until the page is evicted. Hot new pages stay, up to about the buffer pool's size, until the kernel's
+    /// 30 s expiry writes them in one burst (~120 MB here) that queues the journal's WAL flushes: one or two commits
+    /// of 50-90 ms about 33 s after every checkpoint. A smaller pool bounds the burst (decision 0020).
     /// </summary>
     public Task<ToolResult> StartAsync(int port, int maxConnections, TimeSpan timeout, CancellationToken ct)
     {
@@ -65,7 +70,8 @@ internal sealed class PgCtl
             "-k", ShellQuoting.Quote(SocketDirectory(port)),
             "-c", "max_connections=" + maxConnections.ToString(CultureInfo.InvariantCulture),
             "-c", "backend_flush_after=256kB",
-            "-c", "wal_init_zero=off");
+            "-c", "wal_init_zero=off",
+            "-c", "shared_buffers=32MB");
         var waitSeconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var command = _account.Command(
             _binaries.PgCtl,

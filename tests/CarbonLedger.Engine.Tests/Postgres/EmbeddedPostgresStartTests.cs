@@ -24,6 +24,8 @@ public sealed class EmbeddedPostgresStartTests
     [Fact]
     public async Task StartAsync_FreshFolder_ListensOnLoopbackWithSocketInDataFolderAndDurableDefaults()
     {
+        // Durability stays at PostgreSQL's defaults; only the write-back settings of decisions 0002, 0019 and 0020
+        // change, and they change nothing that a commit promises.
         await using var server = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.Temporary());
 
         var cs = server.ConnectionString;
@@ -32,6 +34,10 @@ public sealed class EmbeddedPostgresStartTests
         Assert.Equal("on", await Sql.ScalarAsync<string>(cs, "show fsync"));
         Assert.Equal("on", await Sql.ScalarAsync<string>(cs, "show synchronous_commit"));
         Assert.Equal("200", await Sql.ScalarAsync<string>(cs, "show max_connections"));
+        Assert.Equal("on", await Sql.ScalarAsync<string>(cs, "show full_page_writes"));
+        Assert.Equal("32MB", await Sql.ScalarAsync<string>(cs, "show shared_buffers"));
+        Assert.Equal("256kB", await Sql.ScalarAsync<string>(cs, "show backend_flush_after"));
+        Assert.Equal("off", await Sql.ScalarAsync<string>(cs, "show wal_init_zero"));
         Assert.True(File.Exists(Path.Combine(server.DataDirectory, "server.log")));
     }
 
