@@ -92,11 +92,11 @@ public static class EventContent
             Expression l = Expression.Property(left, p);
             Expression r = Expression.Property(right, p);
             Type t = p.PropertyType;
+            Type comparer = typeof(EqualityComparer<>).MakeGenericType(t);
             Expression equal =
                 t.IsValueType && !typeof(IEnumerable).IsAssignableFrom(t)
-                    ? Expression.Call(
-                        Expression.Property(null, typeof(EqualityComparer<>).MakeGenericType(t), "Default"),
-                        typeof(EqualityComparer<>).MakeGenericType(t).GetMethod("Equals", [t, t])!, l, r)
+                    ? Expression.Call(Expression.Property(null, comparer, "Default"),
+                        comparer.GetMethod("Equals", [t, t])!, l, r)
                     : t == typeof(string)
                         ? Expression.Call(s_stringEquals, l, r)
                         : Expression.Call(s_same, Expression.Convert(l, typeof(object)),

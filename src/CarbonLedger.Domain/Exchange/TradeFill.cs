@@ -9,19 +9,8 @@ namespace CarbonLedger.Domain.Exchange;
 /// in the same event: units seller → buyer (unsettled until the next trading day), cash buyer → seller, the
 /// two fees to the exchange fee account. <see cref="TradeId"/> numbers every trade of the exchange (all
 /// instruments and modes) 1, 2, 3, …; <see cref="Serials"/> lists the credit serials delivered (empty for
-/// allowances).
+/// allowances). Replay compares fills by content through <see cref="EventContent"/>.
 /// </summary>
 public sealed record TradeFill(
     long TradeId, Price Price, Co2e Quantity, long MakerOrder, AccountId MakerAccount, Co2e MakerRemaining,
-    Money BuyerFee, Money SellerFee, IReadOnlyList<SerialRange> Serials)
-{
-    /// <summary>Field-by-field equality, the serial lists compared by content (replay checks use it).</summary>
-    public bool SameAs(TradeFill other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return TradeId == other.TradeId && Price == other.Price && Quantity == other.Quantity
-            && MakerOrder == other.MakerOrder && MakerAccount == other.MakerAccount
-            && MakerRemaining == other.MakerRemaining && BuyerFee == other.BuyerFee && SellerFee == other.SellerFee
-            && Serials.SequenceEqual(other.Serials);
-    }
-}
+    Money BuyerFee, Money SellerFee, IReadOnlyList<SerialRange> Serials);

@@ -28,7 +28,14 @@ public sealed class EventContentTests
             bool expected = ReferenceEventContent.Same(a, b);
             Assert.True(expected == EventContent.Same(a, b),
                 $"oracle says {expected} for\n{ContentText.Of(a)}\n{ContentText.Of(b)}");
-            _ = expected ? equal++ : different++;
+            if (expected)
+            {
+                equal++;
+            }
+            else
+            {
+                different++;
+            }
         }
 
         var byKind = events.GroupBy(e => e.GetType()).ToDictionary(g => g.Key, g => g.ToList());
